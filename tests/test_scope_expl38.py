@@ -130,3 +130,17 @@ def test_exception_to_a_denial_is_what_is_covered(before: str, after: str, said:
     # near miss: "no one, except X": X is what the clause does; more of it is more it covers
     material, got = _explain(before, after)
     assert material and got.startswith(said), got
+
+
+@pytest.mark.parametrize("before, after", [
+    # an order to the reader is a rule for the user, "but not limited to" excludes nothing,
+    # a condition's reach ends at its comma
+    ("Do not use Zorblio Chat to promote spam or scams.", "Do not use Zorblio Chat to promote spam, phishing or scams."),
+    ("You must comply with laws, including but not limited to copyright and privacy laws.",
+     "You must comply with laws, including but not limited to copyright, export and privacy laws."),
+    ("Except as required by law, we share your name and email address with partners.",
+     "Except as required by law, we share your name, email address and phone number with partners."),
+])
+def test_no_exclusion_read_where_there_is_none(before: str, after: str) -> None:
+    said = "Now also covers: phone number (privacy)"
+    assert exclusion_said(said, before, after) == said

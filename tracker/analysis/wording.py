@@ -839,7 +839,7 @@ def covers_said(explanation: str, before: str, after: str) -> str:
 # "ausgenommen", "außer", "keine". Items put in after it narrow what the clause covers.
 _EXCLUDING = re.compile(
     r"(?<![\w'’-])(?:not\s+including|excluding|exclusive\s+of|except(?:\s+for)?|other\s+than|apart\s+from|"
-    r"save\s+for|but\s+not|with\s+the\s+exception\s+of|"
+    r"save\s+for|but\s+not(?!\s+limited)|with\s+the\s+exception\s+of|"
     r"(?:do|does|did|will|shall|may|can|would)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:collect|share|sell|rent|disclose|use|store|"
     r"process|transfer|track|keep|retain|apply|cover|include|request|ask\s+for|access)\w*(?:\s+to)?|"
     r"never\s+(?:collect|share|sell|rent|disclose|use|store|process|transfer|track|keep|retain|request|ask\s+for)\w*|"
@@ -870,9 +870,15 @@ def _excluded_at(flat: str, at: int) -> bool:
           and not re.fullmatch(r"do\s+not\s+track", m.group(0), re.I)]  # ("Do Not Track": a browser signal's name)
     if not ms:
         return False
-    if _EXCEPTING.match(ms[-1].group(0)) and NEGATION.search(flat[start:ms[-1].start()]):
+    m = ms[-1]
+    if _EXCEPTING.match(m.group(0)) and NEGATION.search(flat[start:m.start()]):
         return False  # an exception to a denial ("we share it with no one, except …"): what the clause does
-    between = flat[ms[-1].end():at]
+    if re.match(r"(?:do|does|don|never)\b", m.group(0), re.I) and not re.search(r"\w", flat[start:m.start()]):
+        return False  # "Do not use Chat or Hangouts to …": an order to the reader, a rule for the user
+    between = flat[m.end():at]
+    if "," in between and re.match(r"\s*(?:as|where|when|if|to\s+the\s+extent|in\s+(?:the\s+)?case|que|qu['’]|wenn|"
+                                   r"soweit|sofern)\b", flat[m.end():], re.I):
+        return False  # "except as required by law, we share …": a condition, whose reach ends at its comma
     if between.count(")") > between.count("(") or len(between.split()) > 30:
         return False  # "(not including your name) about your visits, email": the bracket closed before
     return not _EXCLUSION_ENDS.search(between)
