@@ -144,3 +144,10 @@ def test_exception_to_a_denial_is_what_is_covered(before: str, after: str, said:
 def test_no_exclusion_read_where_there_is_none(before: str, after: str) -> None:
     said = "Now also covers: phone number (privacy)"
     assert exclusion_said(said, before, after) == said
+
+
+def test_a_denial_ends_where_another_clause_starts() -> None:
+    said = "Now also covers: processors (privacy)"
+    before = "Although we do not sell your data, we share some of it with our service providers."
+    after = "Although we do not sell your data, we share some of it with our service providers or processors."
+    assert exclusion_said(said, before, after) == said

@@ -854,7 +854,7 @@ _EXCEPTING = re.compile(r"(?:excluding|exclusive|except|other|apart|save|but|wit
 _USER_BARRED = re.compile(r"\b(?:you|users?|customers?|members?|vous|tu|Sie|du|Nutzer\w*)\s+(?:\w+\s+)?$", re.I)
 # What ends the reach of an exclusion before a later word: the end of its sentence or clause, a
 # clause that starts after it ("…, but we may…", "…, which…").
-_EXCLUSION_ENDS = re.compile(r"[.;!?]\s|\b(?:but|however|whereas|unless|which|who|where|that|and\s+(?:we|you|they|it)|"
+_EXCLUSION_ENDS = re.compile(r"[.;!?]\s|,\s+(?:we|you|they|it|nous|vous|wir|Sie)\s|\b(?:but|however|whereas|unless|which|who|where|that|and\s+(?:we|you|they|it)|"
                              r"mais|sondern|aber)\b", re.I)
 # Words that widen or only repeat what they are put before ("other", "additional"): no narrowing.
 _NOT_NARROWING = frozenset("""other additional further more extra related similar new various certain such same
