@@ -21,7 +21,11 @@ or pairs are material, only how a material change is said and how serious it is 
   a new clause said by a few of its words is said whole (``new_clause_whole``);
 * an imprint's host or publisher is named in its role, never "the contracting party" nor "text
   without legal effect" (``imprint_said``); its company line replaced is one change;
-* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped".
+* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped";
+* words put into or taken out of what a clause leaves out or denies ("not including …", "we do
+  not sell …", "sauf", "ausgenommen") are said the right way round ("Now also excludes: …"), and a
+  word that only qualifies an item ("unhashed email address") as narrowing or widening it
+  (``exclusion_said``).
 
 Pure functions of the changes; the decision's features never see these severities.
 """
