@@ -836,7 +836,7 @@ def _placed(text: str, change: object, section_max: int = SECTION_MAX) -> str:
 
     heading = getattr(change, "heading", "") or ""
     clause_id = getattr(change, "clause_id", "") or ""
-    if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers)|Now says |"
+    if not heading or not re.match(r"^(?:New(?: row)?: |Removed(?: row)?: |Now also |No longer (?:says|covers|excludes)|Narrows |Widens |Now says |"
                                    r"Now reads: |Drops “|Changes a link|Rewritten: |Reworded: |No longer forbids: )", text):
         return text
     section = section_label(heading, getattr(change, "after", None) or getattr(change, "before", None) or "",

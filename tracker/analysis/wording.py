@@ -21,7 +21,11 @@ or pairs are material, only how a material change is said and how serious it is 
   a new clause said by a few of its words is said whole (``new_clause_whole``);
 * an imprint's host or publisher is named in its role, never "the contracting party" nor "text
   without legal effect" (``imprint_said``); its company line replaced is one change;
-* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped".
+* a table of contents removed or rebuilt is said so (``toc_said``), not "regrouped";
+* words put into or taken out of what a clause leaves out or denies ("not including …", "we do
+  not sell …", "sauf", "ausgenommen") are said the right way round ("Now also excludes: …"), and a
+  word that only qualifies an item ("unhashed email address") as narrowing or widening it
+  (``exclusion_said``).
 
 Pure functions of the changes; the decision's features never see these severities.
 """
@@ -834,6 +838,124 @@ def covers_said(explanation: str, before: str, after: str) -> str:
     if not now or not was:
         return explanation
     return f"Now reads “{now}” (was “{was}”){tail}"
+
+
+# What opens a list of what a clause leaves out or denies (en/fr/de): "not including", "except
+# for", "other than", "does not apply to", "we do not collect", "sauf", "à l'exception de",
+# "ausgenommen", "außer", "keine". Items put in after it narrow what the clause covers.
+_EXCLUDING = re.compile(
+    r"(?<![\w'’-])(?:not\s+including|excluding|exclusive\s+of|except(?:\s+for)?|other\s+than|apart\s+from|"
+    r"save\s+for|but\s+not(?!\s+limited)|with\s+the\s+exception\s+of|"
+    r"(?:do|does|did|will|shall|may|can|would)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:collect|share|sell|rent|disclose|use|store|"
+    r"process|transfer|track|keep|retain|apply|cover|include|request|ask\s+for|access)\w*(?:\s+to)?|"
+    r"never\s+(?:collect|share|sell|rent|disclose|use|store|process|transfer|track|keep|retain|request|ask\s+for)\w*|"
+    r"sauf|hormis|excepté|hors|ne\s+(?:\w+\s+){1,2}?pas|n['’]\w+\s+pas|"
+    r"ausgenommen|außer|ausser|mit\s+Ausnahme\s+(?:von|der|des)|keine[nmrs]?)(?![\w'’-])|"
+    r"à\s+l['’]ex(?:ception|clusion)\b", re.I)
+# An exception, as against a denial: said after a denial ("no one, except …") it names what is covered.
+_EXCEPTING = re.compile(r"(?:excluding|exclusive|except|other|apart|save|but|with|sauf|hormis|excepté|hors|à|"
+                        r"ausgenommen|außer|ausser|mit)\b", re.I)
+# The user as the subject of a negation ("you may not use …", "Sie dürfen keine …"): a rule for the
+# user, whose new items are more it forbids, not an exclusion.
+_USER_BARRED = re.compile(r"\b(?:you|users?|customers?|members?|vous|tu|Sie|du|Nutzer\w*)\s+(?:\w+\s+)?$", re.I)
+# What ends the reach of an exclusion before a later word: the end of its sentence or clause, a
+# clause that starts after it ("…, but we may…", "…, which…").
+_EXCLUSION_ENDS = re.compile(r"[.;!?]\s|,\s+(?:we|you|they|it|nous|vous|wir|Sie)\s|\b(?:but|however|whereas|unless|which|who|where|that|and\s+(?:we|you|they|it)|"
+                             r"mais|sondern|aber)\b", re.I)
+# Words that widen or only repeat what they are put before ("other", "additional"): no narrowing.
+_NOT_NARROWING = frozenset("""other additional further more extra related similar new various certain such same
+all any every each many several numerous multiple most autres autre supplémentaires weitere andere alle""".split())
+
+
+def _excluded_at(flat: str, at: int) -> bool:
+    """Whether the words at ``flat[at:]`` stand in what a clause leaves out or denies: an
+    exclusion (``_EXCLUDING``) opens before them in their sentence, a bracket it opens is still
+    open, and no new clause (``_EXCLUSION_ENDS``) comes between them."""
+    start = max(flat.rfind(". ", 0, at), flat.rfind("; ", 0, at), flat.rfind("? ", 0, at), flat.rfind("! ", 0, at)) + 1
+    ms = [m for m in _EXCLUDING.finditer(flat, start, at) if not _USER_BARRED.search(flat[max(0, m.start() - 30):m.start()])
+          and not re.fullmatch(r"do\s+not\s+track", m.group(0), re.I)]  # ("Do Not Track": a browser signal's name)
+    if not ms:
+        return False
+    m = ms[-1]
+    if _EXCEPTING.match(m.group(0)) and NEGATION.search(flat[start:m.start()]):
+        return False  # an exception to a denial ("we share it with no one, except …"): what the clause does
+    if re.match(r"(?:do|does|don|never)\b", m.group(0), re.I) and not re.search(r"\w", flat[start:m.start()]):
+        return False  # "Do not use Chat or Hangouts to …": an order to the reader, a rule for the user
+    between = flat[m.end():at]
+    if "," in between and re.match(r"\s*(?:as|where|when|if|to\s+the\s+extent|in\s+(?:the\s+)?case|que|qu['’]|wenn|"
+                                   r"soweit|sofern)\b", flat[m.end():], re.I):
+        return False  # "except as required by law, we share …": a condition, whose reach ends at its comma
+    if between.count(")") > between.count("(") or len(between.split()) > 30:
+        return False  # "(not including your name) about your visits, email": the bracket closed before
+    return not _EXCLUSION_ENDS.search(between)
+
+
+def _qualified(words: list[str], lo: int, hi: int) -> tuple[str, str] | None:
+    """``(item, qualified item)`` when ``words[lo:hi]`` (put in, or taken out) only qualify the item
+    right after them ("unhashed" before "email address": "email address", "unhashed email
+    address"): at most three words, no list mark, no small word, no verb, none that only widens
+    ("other"), followed with no mark between by an item of at most four words; None otherwise."""
+    run = words[lo:hi]
+    if not run or len(run) > 3 or hi >= len(words):
+        return None
+    keys = [w.lower().strip("“”\"'()") for w in run]
+    if any(not re.fullmatch(r"[^\W\d_][\w’'-]*", k) or k in _FUNCTION or k in _NOT_NARROWING for k in keys) \
+            or has_verb(keys) or run[-1][-1:] in ",;:)" or (lo and words[lo - 1].lower() in _ITEM_JOINS):
+        return None  # ("… or yearly plans": an item of its own)
+    item = []
+    for w in words[hi:hi + 4]:
+        k = w.lower().strip(",;:.)”\"")
+        if not re.fullmatch(r"[^\W\d_][\w’'-]*", k) or k in _FUNCTION:
+            break
+        item.append(w.rstrip(",;:.)”\""))
+        if w[-1:] in ",;:.)”\"":
+            break
+    if not item:
+        return None
+    return " ".join(item), " ".join([*run, *item])
+
+
+def exclusion_said(explanation: str, before: str, after: str) -> str:
+    """A "Now also covers: …" / "No longer covers: …" of words put into (or taken out of) what a
+    clause leaves out or denies ("not including your name, {+payment card number, +}…", "we do not
+    sell", "sauf", "ausgenommen"), said the right way round for users: an item put into an
+    exclusion is "Now also excludes: …", one taken out "No longer excludes: …". Words that only
+    qualify an item already there ("email address" → "unhashed email address") are said as that,
+    never as an item: "Narrows the excluded “email address” to “unhashed email address” only"
+    (the use got wider), "Widens the excluded “unhashed email address” to any “email address”";
+    outside an exclusion "Narrows “data” to “anonymised data”" / "Widens …". ``before``/``after``:
+    the clause's two texts. Any other explanation as is."""
+    import difflib
+
+    m = _COVERS.match(explanation)
+    if not m or not before or not after or re.search(r"[()“”]", m.group("quote")):
+        return explanation  # (a quote with more said after it, "… (from “…”)", is left whole)
+    gone = m.group("lead") == "No longer covers"
+    tail = m.group("tail") or ""
+    b, a = re.sub(r"\s+", " ", before).strip(), re.sub(r"\s+", " ", after).strip()
+    x, y = b.split(), a.split()
+    ops = [op for op in difflib.SequenceMatcher(None, word_keys(x), word_keys(y), autojunk=False).get_opcodes()
+           if op[0] != "equal"]
+    if not ops or any(op[0] != ("delete" if gone else "insert") for op in ops):
+        return explanation  # words replaced: the passage is said otherwise
+    words, flat = (x, b) if gone else (y, a)
+    spans = [(op[1], op[2]) if gone else (op[3], op[4]) for op in ops]
+    offsets, pos = [], 0
+    for w in words:  # where each word starts in ``flat``
+        pos = flat.index(w, pos)
+        offsets.append(pos)
+        pos += len(w)
+    excluded = all(_excluded_at(flat, offsets[lo]) for lo, _ in spans)
+    if len(spans) == 1 and (q := _qualified(words, *spans[0])):
+        item, whole = q
+        was, now = (whole, item) if gone else (item, whole)
+        if excluded:
+            return (f"Widens the excluded “{was}” to any “{now}”{tail}" if gone
+                    else f"Narrows the excluded “{was}” to “{now}” only{tail}")
+        return f"Widens “{was}” to any “{now}”{tail}" if gone else f"Narrows “{was}” to “{now}”{tail}"
+    if not excluded:
+        return explanation
+    return f"{'No longer excludes' if gone else 'Now also excludes'}: {m.group('quote').strip()}{tail}"
 
 
 # "Now also says: “…”" of a modified clause: what the clause grew by, quoted with the words around it.
@@ -2642,6 +2764,7 @@ def _refined(c: ClauseChange) -> ClauseChange:
             explanation = grown_said(explanation, before, after)
             explanation = described_said(balanced_covers(explanation, before, after), before, after)
             explanation = covers_said(explanation, before, after)
+            explanation = exclusion_said(explanation, before, after)  # (the right way round in an exclusion)
             explanation = condition_kept(explanation, before, after)
         explanation = whole_word_quotes(explanation, before, after)
         if c.kind in ("modified", "moved") and before and after:
