@@ -180,3 +180,14 @@ def test_a_liability_section_rewritten_under_its_heading_is_no_section_removed()
                 _HEAD.format(venue=_NEW_VENUE) + new_cap + _TAIL.format(n=10))
     assert a.material
     assert not a.summary.startswith(("Removes", "Drops")), a.summary
+
+
+def test_a_removed_section_s_headline_keeps_the_count_of_other_material_changes():
+    # the courts give way before the count: a reader must not take the section for all the news
+    old, new = _arbitration_dropped()
+    old = old.replace("Quorvel Plus costs $9 per month.", "Quorvel Plus costs $9 per month. Refunds are given within 30 days.")
+    new = new.replace("Quorvel Plus costs $9 per month.", "Quorvel Plus costs $12 per month. Refunds are given within 7 days.")
+    a = analyse(old, new)
+    assert a.summary.lower().startswith(("removes", "drops")), a.summary
+    assert a.summary.endswith("more)") or "more material change" in a.summary, a.summary
+    assert len(a.summary) <= HEADLINE_MAX

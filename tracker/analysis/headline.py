@@ -1354,8 +1354,8 @@ def topic_gone(changes: Sequence[object]) -> TopicGone | None:
 def _topic_gone_said(gone: TopicGone, others: int, limit: int) -> str:
     """The headline of a version whose news is a watch-out section removed: the section named as
     removed, where disputes go now, the good news and the count of other changes, the longest of
-    those that fits ``limit`` (the count and the note give way before the courts, the courts before
-    the section)."""
+    those that fits ``limit`` (the note gives way before the courts, the courts before the count of
+    other changes, which goes only when the section's name alone is left)."""
     note = _NOTE if gone.good else ""
     candidates = []
     # "the courts of King County, Washington" said shorter before the section gives way
@@ -1366,11 +1366,14 @@ def _topic_gone_said(gone: TopicGone, others: int, limit: int) -> str:
         for short, placed in ((False, True), (True, True), (True, False)):
             body = gone.said(short, placed)
             candidates += [body + courts + note + _more(others), body + courts + note + _more(others, short=True),
-                           body + courts + note, body + courts + _more(others, short=True), body + courts]
+                           body + courts + _more(others, short=True)]
+    # the count of other material changes stays (a reader must not take the section for all the
+    # news): the courts give way before it
     for short in (False, True):
         body = gone.said(short)
-        candidates += [body + note + _more(others), body + note + _more(others, short=True), body + note,
-                       body + _more(others, short=True), body]
+        candidates += [body + note + _more(others), body + note + _more(others, short=True),
+                       body + _more(others, short=True)]
+    candidates.append(gone.said(True))
     return next((c for c in candidates if len(c) <= limit), "")
 
 
