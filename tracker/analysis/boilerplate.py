@@ -521,15 +521,30 @@ _ERROR_PAGE = re.compile(
     r"we\s+couldn['’]t\s+find\s+(?:that|this|the)\s+page)\b", re.I)
 
 
+# A site's own "not found" page said in a sentence ("We can't find the page you were trying to
+# reach", "Nous ne trouvons pas la page", "Wir können die Seite nicht finden"), under a title that
+# may only apologise ("We're Sorry.") and after a line of the site's menu.
+_NOT_FOUND_SAID = re.compile(
+    r"\b(?:can['’]?t|cannot|could\s*n['’]?t|could\s+not|unable\s+to)\s+(?:seem\s+to\s+)?find\s+(?:the|this|that)\s+page\b|"
+    r"\bpage\s+you\s+(?:were|are)\s+(?:trying\s+to\s+reach|looking\s+for|requested)\s+(?:does\s*n['’]?o?t|"
+    r"could\s+not|cannot|can['’]t|is\s+no\s+longer|no\s+longer)\b|"
+    r"\bne\s+(?:trouvons|pouvons\s+(?:pas\s+)?trouver)\s+pas\s+(?:la|cette)\s+page\b|"
+    r"\b(?:können|konnten)\s+(?:die|diese)\s+seite\s+nicht\s+finden\b", re.I)
+
+
 def is_error_page(text: str) -> bool:
     """Whether a whole captured version is an error or placeholder page ("Page not found",
     "Cette page n'existe pas", "Seite nicht gefunden", "Access denied"): a short text (at most
-    40 words) whose first line says so. Such a capture is extraction noise: the terms did not change."""
-    words = text.split(None, 40)  # 41 pieces: more than 40 words (a whole document is not split)
-    if not 0 < len(words) <= 40:
+    40 words) whose first line says so, or a text of at most 120 words one of whose first five
+    lines says the page could not be found ("We can't find the page you were trying to reach"
+    under "We're Sorry."). Such a capture is extraction noise: the terms did not change."""
+    words = text.split(None, 120)  # 121 pieces: more than 120 words (a whole document is not split)
+    if not 0 < len(words) <= 120:
         return False
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return bool(_ERROR_PAGE.search(first))  # the page's title or first line says so
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(words) <= 40 and lines and _ERROR_PAGE.search(lines[0]):
+        return True  # the page's title or first line says so
+    return any(_NOT_FOUND_SAID.search(line) for line in lines[:5])
 
 
 _CLEAN_END = re.compile(r"[.!?;:)\]\"'»”’>]$")
