@@ -194,3 +194,14 @@ def test_a_feed_with_no_entry_is_dated_by_the_newest_version_not_1970(archive: t
         when = datetime.fromisoformat(newest.replace("Z", "+00:00")).astimezone(timezone.utc)
         assert tuple(feed.feed.updated_parsed[:6]) == when.timetuple()[:6], name
         assert json.loads((out / "feeds" / f"{name}.json").read_text(encoding="utf-8"))["items"] == []
+
+
+def test_a_service_feed_describes_its_documents_without_a_possessive(archive: tuple[Archive, Pages], tmp_path: Path) -> None:
+    # "Quokka Notes's documents" read wrong to a first-time user: the name is never made possessive
+    arc, _ = archive
+    arc.run()
+    out = tmp_path / "site"
+    arc.publish(out)
+    for name in ("lumen/all", "lumen/material"):
+        subtitle = parse(out / "feeds" / f"{name}.atom").feed.subtitle
+        assert "'s" not in subtitle and "of Lumen Maps" in subtitle, subtitle

@@ -333,10 +333,10 @@ def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
     for sid in services:
         name, slug = catalog.service_name(sid), service_slug(sid)
         mine = [v for v in changes if v.service_id == sid]
-        specs.append(FeedSpec(f"{slug}/all", f"Terms changes: {name}", f"Every recorded change of {name}'s documents",
+        specs.append(FeedSpec(f"{slug}/all", f"Terms changes: {name}", f"Every recorded change of the documents of {name}",
                               f"{slug}/index.html", tuple(mine[:limit])))
         specs.append(FeedSpec(f"{slug}/material", f"Material terms changes: {name}",
-                              f"Material changes of {name}'s documents", f"{slug}/index.html",
+                              f"Material changes of the documents of {name}", f"{slug}/index.html",
                               tuple([v for v in mine if v.material][:limit])))
     for doc in catalog.documents:
         key, title = doc["key"], catalog.doc_title(doc["key"])
