@@ -165,7 +165,7 @@ def clean_explanation(text: str) -> str:
 # "we will not be liable") is no promise, and its removal is good news.
 _PROMISED_VERBS = (r"sell|rent|trade|lease|share|disclose|transfer|give|pass|provide|train|use|track|profile|"
                    r"target|monitor|read|scan|listen|record|collect|store|retain|keep|publish|post|claim|charge|"
-                   r"bill|increase|raise|change|contact|send|spam|access|combine|license|own")
+                   r"bill|increase|raise|change|contact|send|spam|access|combine|license|own|seek|recover")
 _ADVERBS = r"(?:\w+ly|currently|ever|even|now|today|at present)"
 _NEGATIVE_PROMISE = re.compile(
     # a pronoun or "nothing" names no provider ("This does not give Mozilla any ownership": what a
@@ -173,7 +173,9 @@ _NEGATIVE_PROMISE = re.compile(
     r"^(?!(?:this|that|it|these|those|such|nothing|none|neither|there|which|each|any|either)\b)"
     r"(?P<subject>we|(?:[A-Z][\w&.-]*)(?: [A-Z][\w&.-]*){0,3}|the company)\s+"
     r"(?:(?:do|does|will|shall|would|can|may)\s+(?:not|never)|never|don['’]t|doesn['’]t|won['’]t|"
-    r"(?:do|does|will)\s+not\s+ever)\s+"
+    r"(?:do|does|will)\s+not\s+ever|"
+    # a promise said as an undertaking: "Valve agrees not to seek its attorneys' fees"
+    r"(?:agrees?|undertakes?|commits?|promises?)\s+(?:not|never)\s+to)\s+"
     rf"(?P<rest>(?:{_ADVERBS}\s+){{0,2}}(?:{_PROMISED_VERBS})\w*\b.*)$", re.I)
 _USER_SUBJECT = re.compile(r"^(?:you|users?|members?|customers?|subscribers?|buyers?|sellers?|the user)$", re.I)
 # French and German: "nous ne vendons pas", "nous ne partagerons jamais", "wir verkaufen keine",
