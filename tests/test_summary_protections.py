@@ -71,3 +71,20 @@ def test_a_home_forum_is_told_from_a_foreign_one_and_from_arbitration() -> None:
     assert not home_forum("jurisdiction", "The courts of Dublin, Ireland have exclusive jurisdiction.")
     assert not home_forum("jurisdiction", "Disputes go to binding arbitration in the city where you live.")
     assert not home_forum("governing-law", "Any dispute may be brought before the courts of your country of residence.")
+
+
+REFUND = """# Larkspur Notes Terms of Service
+
+## 3. Refunds
+
+You may request a full refund within 14 days of your first payment. After that period, payments are non-refundable.
+"""
+
+
+def test_a_refund_window_is_in_the_refund_fact_before_what_is_refused_after_it() -> None:
+    # "Non-refundable" alone hid the 14-day full refund from a first-time user
+    value = summarise(REFUND).facts["credits"].value
+    assert "14 days" in value and "non-refundable" in value.lower(), value
+    assert value.lower().index("14 days") < value.lower().index("non-refundable")
+    assert summarise(REFUND.replace("You may request a full refund within 14 days of your first payment. ", "")
+                     ).facts["credits"].value.lower() == "non-refundable"

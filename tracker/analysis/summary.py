@@ -2896,13 +2896,20 @@ def _standard_facts(sentences: Sequence[_Sentence], history: dict[str, tuple[str
     expiry = _find(sentences, lambda s: "expir" in s.plain.lower() and _EXPIRES.search(s.plain)
                    and not re.search(r"\b(?:credit|debit|payment|bank)\s+cards?\b", s.plain, re.I)
                    and not re.search(r"\b(?:do(?:es)?\s+not|never|won[’']t|will\s+not)\s+expire", s.plain, re.I))
+    # a window for a refund ("You may request a full refund within 14 days"): "Non-refundable" alone
+    # would hide it when the next sentence refuses refunds after it
+    window = _find(sentences, lambda s: "refunds" in cats(s) and bool(re.search(r"\brefund", s.plain, re.I))
+                   and bool(re.search(r"\bwithin\b", s.plain, re.I)) and bool(_durations(s))
+                   and not _NONREFUNDABLE.search(s.plain))
     parts = []
+    if window:
+        parts.append(f"refund within {_fact_words(_durations(window)[0])}")
     if nonref:
-        parts.append("non-refundable")
+        parts.append("then non-refundable" if window and window.section == nonref.section else "non-refundable")
     if expiry:
         d = _durations(expiry)
         parts.append(f"expire after {_fact_words(d[0])}" if d else "may expire")
-    first = nonref or expiry
+    first = window or nonref or expiry
     if first:
         out["credits"] = _cell(expiry if expiry and expiry.clause.id in history else first,
                                ("; ".join(parts)).capitalize(), history)
