@@ -18,6 +18,7 @@ the publish catalog rank the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
@@ -1238,6 +1239,7 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:#+\s*)?(?:\*\*)?\s*(?:§\s*|(?:section|art
                              re.I)
 
 
+@dataclass(frozen=True, eq=False)
 class TopicGone:
     """A watch-out section a version removed: ``topics`` (categories, most removed first),
     ``members`` (the removed changes, by identity), ``section`` ("section 11", "“Arbitration”" or ""),
@@ -1245,10 +1247,12 @@ class TopicGone:
     arbitration went and another change names courts; else ""), ``court`` (that change or None)
     and ``good`` (whether the removal only helps users)."""
 
-    def __init__(self, topics: tuple[str, ...], members: list[object], section: str, courts: str,
-                 court: object | None, good: bool) -> None:
-        self.topics, self.members, self.section = topics, members, section
-        self.courts, self.court, self.good = courts, court, good
+    topics: tuple[str, ...]
+    members: list[object]
+    section: str
+    courts: str
+    court: object | None
+    good: bool
 
     def holds(self, change: object) -> bool:
         """Whether ``change`` is one of the removed clauses or the clause that names the courts now."""

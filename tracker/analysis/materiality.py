@@ -4661,6 +4661,11 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
     why: set[str] = set()
     renames = [(o, n) for (o, n), what in ctx.renames.items() if what == "rename"]
     names = {w for o, n in renames for w in o + n if is_content_word(w)}
+    # pointers to another part of the same text, each side's read once: one counts only when the
+    # other side has one too (a pointer put where none was may say where exceptions are)
+    inner = {"ins": _inner_pointers(d.after_text), "dels": _inner_pointers(d.before_text)}
+    if not (inner["ins"] and inner["dels"]):
+        inner = {"ins": [], "dels": []}
     for side, toks, text, idx, drop, other in (("ins", d.after, d.after_text, d.ins, drop_i, ctx.old),
                                                ("dels", d.before, d.before_text, d.dels, drop_d, ctx.new)):
         if not idx:
@@ -4672,9 +4677,7 @@ def _explain_noise(d: Delta, ctx: DocContext) -> tuple[Delta, set[str]]:
         if not (digits or marks or renames or "\x02" in text):
             idx = frozenset()  # no link, date, number or renamed name to explain: skip the words
         binding = bool(idx) and bool(_INCORPORATES.search(plain(text)))
-        pointers = _inner_pointers(text)
-        if pointers and not _inner_pointers(d.before_text if side == "ins" else d.after_text):
-            pointers = []
+        pointers = inner[side]
         cut_offs = [(a, b) for a, b in spans if _cut_off_date(text, a)]
         kept = {i for i in idx if any(a <= toks[i].start < b for a, b in cut_offs)}
         for i in idx:
