@@ -88,3 +88,15 @@ def test_a_refund_window_is_in_the_refund_fact_before_what_is_refused_after_it()
     assert value.lower().index("14 days") < value.lower().index("non-refundable")
     assert summarise(REFUND.replace("You may request a full refund within 14 days of your first payment. ", "")
                      ).facts["credits"].value.lower() == "non-refundable"
+
+
+def test_credits_named_with_a_relative_clause_still_expire_in_the_fact() -> None:
+    # "Credits that you have not used may expire 6 months after ..." (the demo's own clause) was
+    # read as no expiry: the fact said "Non-refundable" only
+    text = ("# Larkspur Notes Terms of Service\n\n## 8. Credits\n\nCredits are non-refundable.\n\n"
+            "Credits that you have not used may expire 6 months after the date you bought them.\n")
+    value = summarise(text).facts["credits"].value.lower()
+    assert "6 months" in value and "non-refundable" in value, value
+    # a relative clause of something else ("credits, which it ...") still names no expiry of the credits
+    other = "# T\n\n## 8. Credits\n\nCredits that it grants for referrals are personal. Your card may expire.\n"
+    assert "credits" not in summarise(other).facts or "expire" not in summarise(other).facts["credits"].value.lower()

@@ -2722,7 +2722,10 @@ _STORED_VALUE = re.compile(r"\b(?:credits?|balances?|points?|tokens?|gift\s+card
                            r"virtual\s+(?:items?|currency)|coins?|top-?ups?|wallet|funds)\b", re.I)
 # the words between the credits and "expire" may not start another subject ("... at which point it
 # will expire": the subscription expires, not the points)
-_EXPIRES = re.compile(rf"{_STORED_VALUE.pattern}(?:\s+(?!(?:which|that|it|they|when|where)\b)[\w,()-]+){{0,8}}?\s+"
+# ("Credits that you have not used may expire": a relative clause on the credits, said of "you" or
+# "we", is read through; "credits, which ..." or "... that it" says expiry of something else)
+_EXPIRES = re.compile(rf"{_STORED_VALUE.pattern}(?:\s+(?!(?:it|they|when|where)\b|(?:which|that)\s+(?!(?:you|we)\b))"
+                      rf"[\w,()-]+){{0,8}}?\s+"
                       r"(?:will\s+|shall\s+|may\s+|can\s+|automatically\s+|also\s+)*expire|\bexpir\w*\s+(?:date\s+)?(?:of\s+)?(?:\w+\s+){0,2}?"
                       rf"{_STORED_VALUE.pattern}", re.I)
 _NONREFUNDABLE = re.compile(
