@@ -159,7 +159,7 @@ def test_search_lists_a_category_without_a_word(demo_store: Path) -> None:
     plain = _cli("--store", str(demo_store), "search", "--category", "refunds")
     assert plain.exit_code == 0 and "MATERIAL" in plain.stdout, plain.output
     empty = _cli("--store", str(demo_store), "search")
-    assert empty.exit_code == 2 and "--category, --service or --material alone" in empty.stderr, empty.output
+    assert empty.exit_code == 2 and "--category, --service, --material or --since alone" in empty.stderr, empty.output
     assert "Traceback" not in empty.output
 
 

@@ -114,6 +114,15 @@ def test_filters(archive):
     assert {h["service_id"] for h in hits(archive, "arbitration", "--service", "nimbus")} == {"nimbus"}
     assert hits(archive, "arbitration", "--since", "2026-02-11") == []
     assert hits(archive, "arbitration", "--category", "refunds") == []
+    # a category id in another case or with "_" / a space is the same id (nu41: "Refunds" was refused)
+    assert hits(archive, "arbitration", "--category", "Arbitration") == hits(archive, "arbitration", "--category",
+                                                                               "arbitration") != []
+    assert hits(archive, "arbitration", "--category", "CLASS_ACTION") == hits(archive, "arbitration", "--category",
+                                                                                "class-action")
+    # --since alone lists every change since that date, newest first (nu41: it was "the query is empty")
+    since = hits(archive, "--since", "2026-02-10")
+    assert since and all(h["fetched_at"] >= "2026-02-10" for h in since), since
+    assert {h["fetched_at"][:10] for h in hits(archive, "--since", "2025-01-01")} > {h["fetched_at"][:10] for h in since}
     # words of the old text are found too (the removed courts clause)
     assert {h["service_id"] for h in hits(archive, "Dublin")} == {"quill", "nimbus"}
     assert {h["service_id"] for h in hits(archive, "after:Dublin")} == set()

@@ -272,7 +272,7 @@ class Archive:
 
         ``query`` is SQLite full-text syntax (words, "phrases", OR, NOT, prefix*, before:word,
         after:word, explanation:word; see ``Index.search``). ``service`` (id) and ``category``
-        (taxonomy id, one of the change's categories) narrow it; ``since`` keeps versions recorded
+        (taxonomy id in any case, "_" or a space for "-"; one of the change's categories) narrow it; ``since`` keeps versions recorded
         at or after a date (its start, UTC) or date-time (UTC when it has no zone); ``material``
         keeps material changes only.
 
@@ -281,6 +281,10 @@ class Archive:
         """
         from tracker.analysis.classify import CATEGORIES
 
+        if category is not None and category not in CATEGORIES:
+            # "Refunds", "class_action", "AI training": the id in any case, with - _ or spaces
+            folded = "-".join(category.replace("_", " ").replace("-", " ").split()).casefold()
+            category = folded if folded in CATEGORIES else category
         if category is not None and category not in CATEGORIES:
             raise InvalidArgument(f"no category '{category}'{_did_you_mean(category, CATEGORIES)}; "
                                   f"known: {', '.join(CATEGORIES)}")

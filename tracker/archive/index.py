@@ -701,7 +701,7 @@ class Index:
         (ISO time; versions fetched at or after it), ``material`` (material changes only). Newest
         versions first, at most ``limit``.
 
-        An empty ``query`` with a ``category`` or ``service`` lists that filter's changes (the
+        An empty ``query`` with a ``category``, ``service`` or ``since`` lists that filter's changes (the
         snippet is then the start of the clause as the version has it, the old text for a removed
         one).
 
@@ -710,9 +710,9 @@ class Index:
         FTS5 or FTS4).
         """
         listing = not query.strip()
-        if listing and not (category or service or material):
+        if listing and not (category or service or material or since):
             raise SearchQueryError("the search query is empty: give one or more words, or --category, "
-                                   "--service or --material alone to list their changes")
+                                   "--service, --material or --since alone to list their changes")
         row = self.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'changes_fts'").fetchone()
         if row is None and not listing:
             raise StoreError("this index has no full-text search: the SQLite build Python uses offers "

@@ -656,7 +656,8 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
     **like this**, and says which text it is from in "snippet_from" (after, explanation or
     before) and
     "changed_again" (N, or null). With no QUERY, --category or --service alone lists every
-    change they select, newest first; --material alone lists every material change.
+    change they select, newest first; --material alone lists every material change, and
+    --since alone every change recorded since that date.
 
     \b
     Exit codes: 0 (also when nothing matches); 2 a query or option that cannot be used;
@@ -669,6 +670,7 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
       tracker search 'refund* NOT explanation:reworded' --json
       tracker search --category refunds
       tracker search --material --since 2026-06-01
+      tracker search --since 2026-06-01 --limit 200
     """
     from tracker.cli.output import clean, is_tty, search_snippet
     from tracker.records import material_mark as mark
@@ -681,8 +683,9 @@ def search(obj: Context, query: str, service: str | None, category: str | None, 
         return
     if not hits:
         click.echo(f"no recorded change matches {query!r}" if query.strip() else "no recorded change matches "
-                   + " and ".join([f"{name} {value!r}" for name, value in (("category", category), ("service", service))
-                                   if value] + (["--material"] if material_only else [])))
+                   + " and ".join([f"{name} {value!r}" for name, value in (("category", category), ("service", service),
+                                                                           ("since", since)) if value]
+                                  + (["--material"] if material_only else [])))
         return
     bold = is_tty() if color is None else color
     for hit in hits:
