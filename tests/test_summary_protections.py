@@ -58,9 +58,24 @@ def test_the_courts_where_the_user_lives_are_a_key_term_and_the_answer_not_a_wat
     summary = summarise(HOME)
     watch = " ".join(b.text for b in summary.watch_outs)
     assert "residence" not in watch, watch
-    assert "Portugal" in watch and "suspend" in watch  # a foreign law and a one-sided power stay
+    assert "suspend" in watch  # a one-sided power stays
+    # a foreign law with the user's own courts is a key term, not a watch-out (nu41: "governed by the
+    # laws of Ireland" was one beside "the courts of your place of residence")
+    assert "Portugal" not in watch, watch
+    assert any("Portugal" in b.text for b in summary.key_terms), summary.key_terms
+    # without the home courts it is one again
+    alone = summarise(HOME.replace("Any dispute may be brought before the courts of your country of residence.\n", ""))
+    assert "Portugal" in " ".join(b.text for b in alone.watch_outs)
     answer = next(a for a in summary.answers if a.id == "disputes")
     assert "country of residence" in answer.answer, answer
+
+
+def test_a_licence_the_user_grants_is_content_not_what_the_service_is() -> None:
+    text = ("# Larkspur Notes Terms of Service\n\n## 4. Your content\n\nYou keep ownership of the notes you create. "
+            "You grant us a limited licence to store and display your notes only to provide the service to you.\n")
+    bullets = {b.text: b.concern for b in summarise(text).key_terms}
+    licence = next(c for t, c in bullets.items() if "licence" in t)
+    assert licence == "content", bullets
 
 
 def test_a_home_forum_is_told_from_a_foreign_one_and_from_arbitration() -> None:

@@ -2037,14 +2037,21 @@ def _score(s: _Sentence) -> float:
 
 
 def _service_sentence(sentences: Sequence[_Sentence]) -> _Sentence | None:
-    """The sentence that says what the service is ('These Terms govern your use of ...')."""
+    """The sentence that says what the service is ('These Terms govern your use of ...'); never one
+    of a concern of its own ("You grant us a licence to ... only to provide the service" is about
+    content, though it names the service)."""
     for s in sentences[:8]:
+        if s.concern in _OWN_CONCERN:
+            continue
         if re.search(r"\b(?:govern|apply to|provides?|offers?|is an?)\b", s.plain, re.I) and \
                 re.search(r"\b(?:service|services|website|platform|api|application|app)\b", s.plain, re.I):
             return s
     return None
 
 
+# the concerns whose sentences are terms of their own, never what the service is
+_OWN_CONCERN = frozenset({"eligibility", "usage", "pricing", "refunds", "content", "disputes", "privacy",
+                          "liability", "termination"})
 _BESIDE_PLANS = 3  # pricing terms besides the plans of a pricing page
 
 
@@ -2379,8 +2386,13 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
         return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not ours, -_score(s), s.order)
 
+    # terms that let the user sue in their home courts make a foreign governing law no watch-out:
+    # the user's own courts hear the case (and a consumer keeps the mandatory law of home)
+    at_home = any(home_forum("jurisdiction", s.plain) for s in sentences)
     picks: dict[str, list[_Sentence]] = {}
     for cat in _SERIOUSNESS:
+        if cat == "governing-law" and at_home:
+            continue
         found = [s for s in sorted((s for s in sentences if cat in s.watch and not right_only(cat, s.plain)
                                     and not _bare_row(s) and not protection(cat, s.plain)
                                     and not safeguarded(cat, s.plain) and not home_forum(cat, s.plain)),
