@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -287,3 +288,19 @@ def test_the_same_currency_said_by_its_code_is_no_price_change() -> None:
     guide = "# Quillbrook Guide\n\n## 3. Travel\n\nOur guides explain the exchange rate between US dollars and local money.\n"
     said = analyse(guide, guide.replace("US dollars", "euros")).changes[0].explanation
     assert not said.startswith("Now in euros"), said  # no word of paying: not read as the currency charged
+
+
+def test_the_same_date_for_from_and_to_says_how_to_ask_what_changed_that_day(demo_store: Path) -> None:
+    # nu41: "--from D --to D" is the latest version by the end of D twice, and said only "nothing can differ"
+    shown = _cli("--store", str(demo_store), "show", "nimbus", "Terms of Service", "--json")
+    assert shown.exit_code == 0, shown.output
+    day = json.loads(shown.stdout)["fetched_at"][:10]
+    same = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", day, "--to", day)
+    assert same.exit_code == 0, same.output
+    before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+    assert "nothing can differ" in same.stderr and f"use --from {before}" in same.stderr, same.stderr
+    # version numbers get no date hint
+    latest = json.loads(shown.stdout)["seq"]
+    numbers = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", str(latest),
+                   "--to", str(latest))
+    assert "nothing can differ" in numbers.stderr and "--from 20" not in numbers.stderr, numbers.stderr

@@ -799,7 +799,15 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
         click.echo(f"note: --from {old.seq} is newer than --to {new.seq}: this diff goes backwards in time "
                    f"(swap them for what changed from {new.seq} to {old.seq})", err=True)
     elif old.seq == new.seq:
-        click.echo(f"note: --from and --to are both version {old.seq}: nothing can differ", err=True)
+        hint = ""
+        if from_ and re.fullmatch(r"\d{4}-\d{2}-\d{2}", from_.strip()):
+            # a date means the latest version by the end of that day: "what changed that day" starts the day before
+            from datetime import date, timedelta
+
+            day = date.fromisoformat(from_.strip())  # (valid: doc.pair has read it)
+            hint = (f" (a date means the latest version by the end of that day; for what changed on {day} "
+                    f"use --from {day - timedelta(days=1)})")
+        click.echo(f"note: --from and --to are both version {old.seq}: nothing can differ{hint}", err=True)
     header = {
         "document": doc.key,
         "from": {"seq": old.seq, "date": old.fetched_at, "commit": old.commit_sha},
