@@ -5379,7 +5379,9 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
 
-_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)\s*$")
+# (the next card of the list may open on the same line with its picture: "…passports.](https://…/news/…)
+# [![](/assets/…/phone.jpg)")
+_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)(?:\s*\[*!\[[^\[\]]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?)*\s*$")
 # (a wholly italic line too: "_CONDITIONS GÉNÉRALES DE PRÉCOMMANDE (France)_" titles a section)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$|_[^_\s][^_]*_\s*$|\*[^*\s][^*]*\*\s*$)")
 
