@@ -500,7 +500,19 @@ def is_announcement_heading(heading: str) -> bool:
     "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
     line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
-    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text))
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text)
+                                           or _CHANGELOG_TITLE.match(text))
+
+
+# The title of a document's own record of its past updates ("Change log", "Revision history",
+# "Historique des modifications"): each entry under it reports a change made in the text, which
+# is labelled where it was made ("January 10, 2024: Updated the contact address ...").
+_CHANGELOG_TITLE = re.compile(
+    r"^\W*(?:change\s*-?\s*log|(?:revision|version|document|update|amendment|change)s?\s+(?:history|log)|"
+    r"history\s+of\s+(?:changes|revisions|updates|amendments|versions)|(?:log|record)\s+of\s+(?:changes|revisions|updates|amendments)|"
+    r"historique\s+des\s+(?:modifications|versions|révisions|mises\s+à\s+jour)|"
+    r"änderungs(?:historie|verlauf|protokoll|übersicht)|versions(?:historie|verlauf)|"
+    r"historial\s+de\s+(?:cambios|versiones|revisiones)|registro\s+de\s+cambios)\W*$", re.I)
 
 
 # The heading of a summary box a site puts above its pages, made by a program or in a few points
