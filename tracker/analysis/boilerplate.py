@@ -500,7 +500,19 @@ def is_announcement_heading(heading: str) -> bool:
     "Points clés"): the clauses under it describe what the text says or changed elsewhere. A date
     line is not one (terms often sit under "Effective 1 May 2026")."""
     text = re.sub(r"[*_`#\\]+", " ", heading)
-    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text))
+    return len(text.split()) <= 8 and bool(_ANNOUNCE.search(text) or _SUMMARY_BOX.match(text)
+                                           or _CHANGELOG_TITLE.match(text))
+
+
+# The title of a document's own record of its past updates ("Change log", "Revision history",
+# "Historique des modifications"): each entry under it reports a change made in the text, which
+# is labelled where it was made ("January 10, 2024: Updated the contact address ...").
+_CHANGELOG_TITLE = re.compile(
+    r"^\W*(?:change\s*-?\s*log|(?:revision|version|document|update|amendment|change)s?\s+(?:history|log)|"
+    r"history\s+of\s+(?:changes|revisions|updates|amendments|versions)|(?:log|record)\s+of\s+(?:changes|revisions|updates|amendments)|"
+    r"historique\s+des\s+(?:modifications|versions|révisions|mises\s+à\s+jour)|"
+    r"änderungs(?:historie|verlauf|protokoll|übersicht)|versions(?:historie|verlauf)|"
+    r"historial\s+de\s+(?:cambios|versiones|revisiones)|registro\s+de\s+cambios)\W*$", re.I)
 
 
 # The heading of a summary box a site puts above its pages, made by a program or in a few points
@@ -1367,7 +1379,13 @@ _REGISTER = re.compile(
     r"(?:registration\s+|identification\s+)?(?:number|no\b\.?|nr\b\.?|id\b)|registered\s+(?:in|with|at)\b[^.;]{0,80}?"
     r"\b(?:under|with)\s+(?:the\s+)?(?:number|no\b)|siren|siret|rcs\b|tva\s+intracommunautaire|n°\s*(?:de\s+)?tva|"
     r"immatricul\w+\s+(?:au|sous)|handelsregister|registergericht|amtsgericht\s+\w+\s*,?\s*hr[ab]|hr[ab]\s*\d|"
-    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer)", re.I)
+    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer|"
+    # an identifier in a scheme or framework ("Our identification number within the framework is 52",
+    # "our IAB vendor ID is 102", "numéro d'identification unique"): who the company is in a list
+    r"(?:our|its|(?<=\w)['’]s?)\s+(?:[\w&-]+\s+){0,2}?(?:identification|vendor)\s+(?:numbers?|ids?)\b|"
+    r"(?:notre|son|sa)\s+(?:[\w-]+\s+)?n(?:umé)?ro\s+d['’](?:identification|adhésion)|"
+    r"unsere\s+(?:\w+\s+)?identifikationsnummer)",
+    re.I)
 
 
 def is_register_entry(sentence: str) -> bool:

@@ -4177,6 +4177,14 @@ def _list_items_only(d: Delta) -> bool:
     return True
 
 
+# A quoted label next to what it names on the page: "the “Opt Out” link", "click “Save”", "« Mes
+# commandes » tab", "Schaltfläche „Kündigen“" (the label's own words say what the control does).
+_LABEL_QUOTED = re.compile(
+    r"\b(?:click(?:ing)?|tap(?:ping)?|press(?:ing)?|select(?:ing)?|choos(?:e|ing)|cliqu\w+|sélectionn\w+|klick\w*)"
+    r"\s+(?:on\s+|sur\s+|auf\s+)?(?:the\s+|le\s+|la\s+|den\s+|die\s+|das\s+)?(?:«|“|\"|„)|"
+    r"(?:»|”|\"|“)\s*(?:link|button|tab|menu|icon|option|toggle|lien|bouton|onglet|schaltfläche)s?\b", re.I)
+
+
 def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     """Whether the changed content words are about where to click or whom to contact (a
     button, a form, a menu item): the procedure's route changed, not the right or the duty.
@@ -4187,9 +4195,11 @@ def _ui_only(d: Delta, fb: tuple[Fact, ...], fa: tuple[Fact, ...]) -> bool:
     if set(changed) & _SURFACES and _list_items_only(d):
         return False  # "on {+an app, +}a site": a rule now applies in one more place, not a route
     touched = set(d.inserted()) | set(d.deleted())
-    if any(w in UI_WORDS for w in changed):
+    if any(w in UI_WORDS for w in changed) or _LABEL_QUOTED.search(d.after_text) and _LABEL_QUOTED.search(d.before_text):
         # the quoted names of the buttons, menu items and form options to choose ("« Mes
-        # commandes »", Item 7: "Problème sur une commande") are labels, not words of the rule
+        # commandes »", Item 7: "Problème sur une commande") are labels, not words of the rule;
+        # so is the quoted name of the link or button the clause points to, whatever word of the
+        # label changed (clicking the “Do Not Sell {+or Share+} My Data” link)
         changed = []
         for toks, text, idx in ((d.after, d.after_text, d.ins), (d.before, d.before_text, d.dels)):
             spans = [m.span() for m in _QUOTED.finditer(text)]
@@ -5379,7 +5389,9 @@ def _noise_label(kinds: tuple[str, ...], before: str, after: str, fb: tuple, fa:
     return ChangeLabel(False, "minor", (), f"{text}: {_snippet(after or before)}", None, (), (), fb, fa)
 
 
-_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)\s*$")
+# (the next card of the list may open on the same line with its picture: "…passports.](https://…/news/…)
+# [![](/assets/…/phone.jpg)")
+_LINK_TAIL = re.compile(r"^[^\[\]]*\]\((?:https?://|/|#)[^()\s]*\)(?:\s*\[*!\[[^\[\]]*\]\([^()\s]*\)(?:\]\([^()\s]*\))?)*\s*$")
 # (a wholly italic line too: "_CONDITIONS GÉNÉRALES DE PRÉCOMMANDE (France)_" titles a section)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s+\S|\*\*[^*]+\*\*\s*$|__[^_]+__\s*$|_[^_\s][^_]*_\s*$|\*[^*\s][^*]*\*\s*$)")
 
