@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
@@ -609,6 +610,7 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
     return sorted(changes, key=key)
 
 
+@lru_cache(maxsize=4096)  # (pure; each change's explanation is read by several headline steps)
 def display_explanation(explanation: str) -> str:
     """An explanation as a sentence to read on its own: no category list (tags show it), no
     Markdown left in quoted text, one line; a "good news" note is kept."""

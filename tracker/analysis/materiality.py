@@ -395,6 +395,7 @@ _OWN_NUMBER = re.compile(rf"\d+(?:\s*(?:bis|ter|[a-z]))?,?\s+(?:[a-zà-ÿ]|(?i:{
                          r"[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ring|ufer)(?!\w))")
 
 
+@lru_cache(maxsize=4096)  # (pure; quotes and snippets of one clause clean the same words)
 def _clean_prefix(prefix: str) -> str:
     """``prefix`` (a clause's words) less Markdown marks and the numbering of its lines ("3.1",
     "(a)", "Section 4"); a number that is the text's own word is kept (``_OWN_NUMBER``): a quote
@@ -1081,6 +1082,7 @@ def _legal_part(legal: Sequence[str], text: str | None) -> str:
     return joined or (text or "")
 
 
+@lru_cache(maxsize=4096)  # (pure; several rules quote the same clause)
 def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
     if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"

@@ -246,6 +246,7 @@ def _open_participle(words: list[str], k: int) -> bool:
             and prev_raw not in _AUX and prev_raw[-1:].isalpha() and not raw.endswith((",", ";", ".")))
 
 
+@lru_cache(maxsize=4096)  # (pure; a pair's labelling and its summary cut the same snippets again)
 def one_line(text: str, limit: int) -> str:
     """``text`` on one line in at most ``limit`` characters; when cut, cut at a word boundary,
     marked "…", on a word that carries meaning (``good_end``: "within 14 days…", not "within
@@ -332,6 +333,7 @@ _ADDRESS = re.compile(
     r"plc|Pty Ltd|S\.L\.|S\.r\.l\.|e\.V\.)$", re.I)
 
 
+@lru_cache(maxsize=4096)  # (pure; asked of each change's heading by several rules)
 def address_line(heading: str) -> bool:
     """Whether ``heading`` (plain text or Markdown) is a line of a postal address or contact block,
     not a section title: a reader must never be told a change is "in 12 rue des Lilas"."""

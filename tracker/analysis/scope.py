@@ -347,6 +347,7 @@ def _both_line_keys(first: str, second: str) -> tuple[frozenset[str], frozenset[
 SURE_PIECE = 4096  # characters of shared lines ``shares_over`` reads at a time
 
 
+@lru_cache(maxsize=8)  # (pure; asked of one pair by several capture checks, and of the next pair's old side)
 def shares_over(page: str, other: str, share: float) -> bool:
     """Whether ``shared_lines(page, other) > share`` is certain from a part of the two texts: True
     only when it is so (False: not known, ask ``shared_lines``). Two versions of a document share

@@ -114,6 +114,7 @@ def contacts_restored(explanation: str, before: str, after: str) -> str:
     return explanation
 
 
+@lru_cache(maxsize=4096)  # (pure; the same explanation is cleaned for the change and its headline)
 def clean_explanation(text: str) -> str:
     """``text`` with template tokens said as what they stand for ("{{company}}" → "the company",
     "[DATE]" → "a date", unknown ones "…"), Markdown comments dropped, links as their text,
