@@ -1379,13 +1379,7 @@ _REGISTER = re.compile(
     r"(?:registration\s+|identification\s+)?(?:number|no\b\.?|nr\b\.?|id\b)|registered\s+(?:in|with|at)\b[^.;]{0,80}?"
     r"\b(?:under|with)\s+(?:the\s+)?(?:number|no\b)|siren|siret|rcs\b|tva\s+intracommunautaire|n°\s*(?:de\s+)?tva|"
     r"immatricul\w+\s+(?:au|sous)|handelsregister|registergericht|amtsgericht\s+\w+\s*,?\s*hr[ab]|hr[ab]\s*\d|"
-    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer|"
-    # an identifier in a scheme or framework ("Our identification number within the framework is 52",
-    # "our IAB vendor ID is 102", "numéro d'identification unique"): who the company is in a list
-    r"(?:our|its|(?<=\w)['’]s?)\s+(?:[\w&-]+\s+){0,2}?(?:identification|vendor)\s+(?:numbers?|ids?)\b|"
-    r"(?:notre|son|sa)\s+(?:[\w-]+\s+)?n(?:umé)?ro\s+d['’](?:identification|adhésion)|"
-    r"unsere\s+(?:\w+\s+)?identifikationsnummer)",
-    re.I)
+    r"ust\.?-?id\w*|umsatzsteuer-?identifikationsnummer|steuernummer)", re.I)
 
 
 def is_register_entry(sentence: str) -> bool:
