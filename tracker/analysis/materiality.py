@@ -3558,6 +3558,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if kind == "modified" and (filled := _placeholder_filled(before, after)):
             return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{one_line(filled[1], 60)}” "
                                f"where the text said “[{one_line(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
+        if kind == "modified" and (cut := _cut_sentence_completed(before_p, after_p)):
+            return ChangeLabel(False, "minor", (), f"A sentence the {cut[0]} text breaks off, whole in the other: "
+                               f"“…{one_line(cut[1], 60)}”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
@@ -4493,6 +4496,48 @@ def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
             # or a clause "[Reserved]" given text)
         pair = (spans[0].group(1), filled.group(1))
         return (pair[1], pair[0]) if flip else pair
+    return None
+
+
+# A sentence broken off mid-way (a capture cut short, or the page's own slip: "... email messages
+# regarding updates," then the next heading) and whole in the other version: the words put after it
+# end that one sentence. What the page meant to say did not change; the rest of the sentence is
+# not a new term (``truncated_side`` says the same of a whole capture cut off).
+_DANGLING = re.compile(r"(?:,|\b(?:and|or|the|a|an|of|to|for|with|by|in|on|as|at|from|about|regarding|including|"
+                       r"such\s+as|than|that|which|if|unless|et|ou|le|la|les|de|des|du|pour|par|und|oder|der|die|das|"
+                       r"für|mit|von|zu))$", re.I)
+# a sentence's end inside the broken text (a prose paragraph whose last sentence lost its end);
+# "health.The" counts too: captures drop the space after a stop
+_EARLIER_END = re.compile(r"[^\W\d_][.!?][\"”’)]*\s*(?-i:[A-Z])")
+_FULL_STOP_END = re.compile(r"[.!?…][\"”’)\]]*$")
+_INNER_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?-i:[A-Z])")
+CUT_LEAST_WORDS = 6  # words of the broken sentence at least: a fragment of a few words may be a title
+CUT_TAIL_WORDS = 30  # words put after it at most: the rest of one sentence, not a paragraph
+
+
+def _cut_sentence_completed(before: str, after: str) -> tuple[str, str] | None:
+    """("old" | "new", the words that end it) when one side of a modified clause (plain text) is
+    the other one broken off mid-sentence: the whole clause is the broken one and then the end of
+    its last sentence only (at most ``CUT_TAIL_WORDS`` words, with no sentence ending before its
+    own final stop). Broken off means: it ends without a stop on a comma or a word that cannot end
+    a sentence ("and", "the", "regarding", ``_DANGLING``), or its last sentence lacks the stop the
+    sentences before it have. None otherwise: a list item without a full stop that gains words
+    ("We collect your name" → "... name and address.") is read as usual."""
+    for short, whole, side in ((before, after, "old"), (after, before, "new")):
+        cut = " ".join(short.split()).rstrip()
+        full = " ".join(whole.split())
+        if len(cut.split()) < CUT_LEAST_WORDS or _FULL_STOP_END.search(cut) or not _FULL_STOP_END.search(full):
+            continue
+        stem = cut.rstrip(" ,")
+        if not full.startswith(stem) or len(full) <= len(cut):
+            continue
+        tail = full[len(stem):].lstrip(" ,")
+        if not tail or len(tail.split()) > CUT_TAIL_WORDS or _INNER_END.search(tail):
+            continue
+        last = cut.split()[-1]
+        if not (_DANGLING.search(last) or _EARLIER_END.search(cut)):
+            continue
+        return side, tail
     return None
 
 
