@@ -3558,9 +3558,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if kind == "modified" and (filled := _placeholder_filled(before, after)):
             return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{one_line(filled[1], 60)}” "
                                f"where the text said “[{one_line(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
-        if kind == "modified" and (cut := _cut_sentence_completed(before_p, after_p)):
-            return ChangeLabel(False, "minor", (), f"A sentence the {cut[0]} text breaks off, whole in the other: "
-                               f"“…{one_line(cut[1], 60)}”", None, (), (), facts_b, facts_a)
+        if kind == "modified" and (broken := _cut_sentence_completed(before_p, after_p)):
+            return ChangeLabel(False, "minor", (), f"A sentence the {broken[0]} text breaks off, whole in the other: "
+                               f"“…{one_line(broken[1], 60)}”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
