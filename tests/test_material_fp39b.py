@@ -72,3 +72,35 @@ def test_a_broken_sentence_that_gains_more_than_its_end_stays_material() -> None
              "We may also end your plan at any time.")
     assert _cut_sentence_completed(cut, whole) is None
     assert analyse(HEAD + cut + TAIL, HEAD + whole + TAIL).material
+
+
+# -- contact details put where a drafting placeholder asked for them ("inform Acme (Acme, [please
+# include address, email and phone])" → "... (Acme Ltd, 12 Main Street ...)"), the ways to reach
+# them named anew beside it: contact details, not a term
+
+WITHDRAW = "## 5. Right of withdrawal\n\nYou may withdraw from this contract within 14 days without giving any reason.\n\n"
+DRAFT = (WITHDRAW + "To exercise the right of withdrawal, you must inform Quillmoss (Quillmoss, \\[please include address, "
+         "email and phone\\]) of your decision by a clear statement (e.g. a letter sent by post, fax or e-mail).")
+FILLED = (WITHDRAW + "To exercise the right of withdrawal, you must inform Quillmoss (Quillmoss Labs Ltd, Member Care, "
+          "48 Tannery Lane, Suite 3, Larkfield LK4 9ZT) of your decision by a clear statement (e.g. a letter sent by "
+          "post or through our [Member Care Form](https://quillmoss.example/care)).")
+
+
+def test_contact_details_filled_in_for_a_placeholder_are_not_material() -> None:
+    result = analyse(HEAD + DRAFT + TAIL, HEAD + FILLED + TAIL)
+    assert not result.material, _material(HEAD + DRAFT + TAIL, HEAD + FILLED + TAIL)
+    (change,) = [c for c in result.changes if c.kind == "modified"]
+    assert change.explanation.startswith("Contact details put where the draft asked for them: “Labs Ltd, Member Care, 48")
+
+
+def test_a_placeholder_filled_beside_a_changed_term_stays_material() -> None:
+    # the withdrawal period shortened in the same sentence: a term changed, whatever else is filled in
+    shorter = FILLED.replace("inform Quillmoss (", "inform Quillmoss within 7 days (")
+    assert analyse(HEAD + DRAFT + TAIL, HEAD + shorter + TAIL).material
+
+
+def test_a_placeholder_for_contact_details_filled_with_no_details_stays_read_as_usual() -> None:
+    # words that are no address, e-mail or phone put for it: a statement, read as usual
+    stated = FILLED.replace("Quillmoss Labs Ltd, Member Care, 48 Tannery Lane, Suite 3, Larkfield LK4 9ZT",
+                            "who may refuse any withdrawal made after you downloaded content")
+    assert analyse(HEAD + DRAFT + TAIL, HEAD + stated + TAIL).material
