@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (_CORP, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (_CORP, _ROUTE as _ROUTE_WORDS, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
@@ -3560,6 +3560,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         if kind == "modified" and (filled := _placeholder_filled(before, after)):
             return ChangeLabel(False, "minor", (), f"A placeholder filled in, not a term: “{one_line(filled[1], 60)}” "
                                f"where the text said “[{one_line(filled[0], 60)}]”", None, (), (), facts_b, facts_a)
+        if kind == "modified" and (filled := _contact_placeholder_filled(before, after)):
+            return _cosmetic("contact-details", f"Contact details put where the draft asked for them: "
+                             f"“{one_line(filled[1], 60)}” for “[{one_line(filled[0], 60)}]”", facts_b, facts_a)
+        if kind == "modified" and (broken := _cut_sentence_completed(before_p, after_p)):
+            return ChangeLabel(False, "minor", (), f"A sentence the {broken[0]} text breaks off, whole in the other: "
+                               f"“…{one_line(broken[1], 60)}”", None, (), (), facts_b, facts_a)
         if _cookie_names_only(before, after):
             return ChangeLabel(False, "minor", (), "Only the names of the cookies listed changed, not what they are "
                                "used for or by whom", None, (), (), facts_b, facts_a)
@@ -4505,6 +4511,94 @@ def _placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
             # or a clause "[Reserved]" given text)
         pair = (spans[0].group(1), filled.group(1))
         return (pair[1], pair[0]) if flip else pair
+    return None
+
+
+# A placeholder that asks for contact details ("[please include address, email and phone]", "[insert
+# support e-mail]", "[adresse postale]")
+_CONTACT_ASKED = re.compile(r"\b(?:address(?:es)?|e-?mails?|phone|telephone|fax|contact(?:\s+details)?|adresse|"
+                            r"t[ée]l[ée]phone|courriel|telefon(?:nummer)?|anschrift)\b", re.I)
+# The words of a way to reach someone beside the details ("by post, fax or e-mail" → "by post or
+# through our Customer Support Form"), with ``boilerplate``'s words around an address or number
+_CONTACT_WAY = frozenset("""fax post postal letter mail e email form online web website page through our
+customer support service contact team desk""".split())
+
+
+def _contact_placeholder_filled(before: str, after: str) -> tuple[str, str] | None:
+    """(placeholder, contact details put for it) when a modified clause puts a postal address,
+    an e-mail address or a phone number (``boilerplate.address_spans``, ``is_address_run``) where
+    a drafting placeholder asked for them ("inform Acme (Acme, [please include address, email
+    and phone])" → "inform Acme (Acme Ltd, 12 Main Street, Springfield)"), and its other changed
+    words only name ways to reach someone ("by post, fax or e-mail" → "by post or through our
+    support form", ``_CONTACT_WAY``): contact details are not terms (taxonomy), and the text now
+    says what it meant to. Only that direction; None otherwise (``_placeholder_filled`` reads
+    other placeholders)."""
+    from difflib import SequenceMatcher
+
+    asked = [m for m in _PLACEHOLDER.finditer(before) if _CONTACT_ASKED.search(m.group(1))]
+    if len(asked) != 1 or _PLACEHOLDER.search(after):
+        return None
+    old, new = words(plain(before)), words(plain(after))
+    wanted = set(words(asked[0].group(1)))
+    put = ""
+    named: set[str] = set()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        gone, came = old[i1:i2], new[j1:j2]
+        if gone and set(gone) >= wanted and not put:
+            details = " ".join(came)
+            if not came or not (address_spans(details) or is_address_run(came) or _EMAIL.search(details)):
+                return None
+            shown = plain(after)
+            start, end = shown.lower().find(came[0]), shown.lower().rfind(came[-1]) + len(came[-1])
+            put = shown[start:end] if 0 <= start < end else details  # (as written, not lowercased)
+            named = set(came)  # the team or desk the details name ("our Member Care form")
+            continue
+        if not all(w in _CONTACT_WAY or w in _ROUTE_WORDS or w in named for w in gone + came):
+            return None  # another word changed: read as usual (the placeholder's op comes first)
+    return (asked[0].group(1), put) if put else None
+
+
+# A sentence broken off mid-way (a capture cut short, or the page's own slip: "... email messages
+# regarding updates," then the next heading) and whole in the other version: the words put after it
+# end that one sentence. What the page meant to say did not change; the rest of the sentence is
+# not a new term (``truncated_side`` says the same of a whole capture cut off).
+_DANGLING = re.compile(r"(?:,|\b(?:and|or|the|a|an|of|to|for|with|by|in|on|as|at|from|about|regarding|including|"
+                       r"such\s+as|than|that|which|if|unless|et|ou|le|la|les|de|des|du|pour|par|und|oder|der|die|das|"
+                       r"für|mit|von|zu))$", re.I)
+# a sentence's end inside the broken text (a prose paragraph whose last sentence lost its end);
+# "health.The" counts too: captures drop the space after a stop
+_EARLIER_END = re.compile(r"[^\W\d_][.!?][\"”’)]*\s*(?-i:[A-Z])")
+_FULL_STOP_END = re.compile(r"[.!?…][\"”’)\]]*$")
+_INNER_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?-i:[A-Z])")
+CUT_LEAST_WORDS = 6  # words of the broken sentence at least: a fragment of a few words may be a title
+CUT_TAIL_WORDS = 30  # words put after it at most: the rest of one sentence, not a paragraph
+
+
+def _cut_sentence_completed(before: str, after: str) -> tuple[str, str] | None:
+    """("old" | "new", the words that end it) when one side of a modified clause (plain text) is
+    the other one broken off mid-sentence: the whole clause is the broken one and then the end of
+    its last sentence only (at most ``CUT_TAIL_WORDS`` words, with no sentence ending before its
+    own final stop). Broken off means: it ends without a stop on a comma or a word that cannot end
+    a sentence ("and", "the", "regarding", ``_DANGLING``), or its last sentence lacks the stop the
+    sentences before it have. None otherwise: a list item without a full stop that gains words
+    ("We collect your name" → "... name and address.") is read as usual."""
+    for short, whole, side in ((before, after, "old"), (after, before, "new")):
+        cut = " ".join(short.split()).rstrip()
+        full = " ".join(whole.split())
+        if len(cut.split()) < CUT_LEAST_WORDS or _FULL_STOP_END.search(cut) or not _FULL_STOP_END.search(full):
+            continue
+        stem = cut.rstrip(" ,")
+        if not full.startswith(stem) or len(full) <= len(cut):
+            continue
+        tail = full[len(stem):].lstrip(" ,")
+        if not tail or len(tail.split()) > CUT_TAIL_WORDS or _INNER_END.search(tail):
+            continue
+        last = cut.split()[-1]
+        if not (_DANGLING.search(last) or _EARLIER_END.search(cut)):
+            continue
+        return side, tail
     return None
 
 
