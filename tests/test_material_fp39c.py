@@ -7,7 +7,12 @@ verdict:
   these Terms, a “Guild” exists where ... must select a Steward") and the other capture does not
   have: the host sentences are unchanged (``sameness.lone_glosses_dropped``); a host sentence
   that changes beside it, a definition reworded in its tooltip, and a repeated passage removed
-  for good stay changes.
+  for good stay changes;
+* a new introduction that only says what the document is, between whom and what it covers ("The
+  Lumora Services Agreement is an agreement between you and Lumora (or one of its affiliates) that
+  governs your use of Lumora apps and services."), when the terms already say so
+  (``materiality._self_description_said``); one that names another party, or adds a duty, stays a
+  change.
 
 Whole documents go through ``analyse``.
 """
@@ -88,3 +93,48 @@ def test_repeated_passage_removed_is_not_a_tooltip() -> None:
             "sharing buttons such as Lumora{p}\n")
     old, new = body.format(p=passage), body.format(p=" Share.")
     assert lone_glosses_dropped(old, new) == (old, new)
+
+
+SERVICES = """# Lumora Services Agreement
+
+Last updated: 4 April 2026
+
+{intro}
+
+## 1. Your account
+
+These Terms cover your use of the Lumora apps and services, including related support. You must be 16 or older to open an account.
+
+## 2. Entire agreement
+
+This is the entire agreement between you and Lumora for your use of the apps and services. We may end this agreement if you break these Terms.
+"""
+
+
+def _intro(intro: str) -> str:
+    return SERVICES.format(intro=intro)
+
+
+def test_new_introduction_saying_what_the_document_is_is_not_material() -> None:
+    intro = ("The Lumora Services Agreement is an agreement between you and Lumora (or one of its affiliates) "
+             "that governs your use of Lumora apps and services (including related support).")
+    result = analyse(_intro(""), _intro(intro))
+    assert not result.material, [c.explanation for c in result.changes if c.material]
+    added = [c for c in result.changes if c.kind == "added" and "agreement between you" in (c.after or "")]
+    assert added and added[0].explanation.startswith("What the document is")
+    # ... and an introduction dropped
+    assert not analyse(_intro(intro), _intro("")).material
+
+
+def test_introduction_naming_another_party_stays_material() -> None:
+    intro = ("The Lumora Services Agreement is an agreement between you and Lumora Ireland Limited that governs "
+             "your use of Lumora apps and services.")
+    result = analyse(_intro(""), _intro(intro))
+    assert result.material
+    assert any(c.material and "Lumora Ireland Limited" in (c.after or "") for c in result.changes)
+
+
+def test_introduction_with_a_duty_stays_material() -> None:
+    intro = ("The Lumora Services Agreement is an agreement between you and Lumora that governs your use of Lumora "
+             "apps and services, and you may only use them for personal purposes.")
+    assert analyse(_intro(""), _intro(intro)).material
