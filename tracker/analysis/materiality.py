@@ -7743,9 +7743,15 @@ def _edge_chrome(changes: Sequence[Any], labels: list[ChangeLabel], old: str, ne
             if last < 0:
                 continue
             for k in block[:last + 1]:
-                if labels[k].material:
+                # (a line of the menu said as something else, "Only contact details changed" for a
+                # product name, "Only the numbering changed" for a link: page chrome too; a date
+                # stamp or an announcement keeps its own words)
+                if labels[k].material or labels[k].cosmetic not in _CHROME_KEEPS:
                     labels[k] = _cosmetic("page-chrome", _COSMETIC_TEXT["page-chrome"], labels[k].facts_before,
                                           labels[k].facts_after)
+
+
+_CHROME_KEEPS = ("page-chrome", "date-only", "announcement", "moved-unchanged")
 
 
 _BANNER_TAIL = 2  # sentences of a cookie banner after its first line at most ("To learn more, ...", "By continuing, ...")
