@@ -3,11 +3,6 @@
 Each is shown with invented texts of a fictional service and near misses that must keep their
 verdict:
 
-* a glossary tooltip one capture inlined after every use of its term ("Each GuildFor purposes of
-  these Terms, a “Guild” exists where ... must select a Steward") and the other capture does not
-  have: the host sentences are unchanged (``sameness.lone_glosses_dropped``); a host sentence
-  that changes beside it, a definition reworded in its tooltip, and a repeated passage removed
-  for good stay changes;
 * a new introduction that only says what the document is, between whom and what it covers ("The
   Lumora Services Agreement is an agreement between you and Lumora (or one of its affiliates) that
   governs your use of Lumora apps and services."), when the terms already say so
@@ -20,80 +15,6 @@ Whole documents go through ``analyse``.
 from __future__ import annotations
 
 from tracker.analysis import analyse
-from tracker.analysis.sameness import lone_glosses_dropped
-
-GLOSS = ("For purposes of the Lumora Terms, a “Guild” exists where Makers have joined together to publish a "
-         "World on the Services. Guilds may also be used to meet other players.")
-
-GUILD_TERMS = """# Lumora Terms of Use
-
-Last updated: 2 February 2026
-
-## 3. Guilds
-
-1. Guild{g}. A Guild{g} is a group of Makers on Lumora.
-2. Each Guild{g} must select a Steward, who shall be the person that controls the e-mail address used to register the Guild{g}.
-3. The Steward may transfer ownership of the Guild{g} at any time to a new Steward; provided that Lumora may, in its sole discretion, terminate a Guild{g} that breaks these Terms.
-4. Guild{g} members hereby waive any claims they may have against Lumora for any payments made to a Steward on behalf of the Guild{g}, and agree to seek recovery of such payments solely from the Steward.
-5. The authority granted to a Steward may be modified by separate agreement amongst Guild{g} members.
-
-## 4. Fees
-
-Lumora charges a fee of 10% on each sale of World items. You may cancel your membership at any time.
-"""
-
-
-def _terms(gloss: str, **changes: str) -> str:
-    text = GUILD_TERMS.format(g=gloss)
-    for old, new in changes.items():
-        text = text.replace(old.replace("_", " "), new)
-    return text
-
-
-def test_tooltip_inlined_by_one_capture_is_not_a_change() -> None:
-    old, new = _terms(GLOSS), _terms("")
-    result = analyse(old, new)
-    assert not result.material, [c.explanation for c in result.changes if c.material]
-    assert not any(c.material for c in result.changes)
-    # ... and the other way round (the newer capture inlines it)
-    assert not analyse(new, old).material
-
-
-def test_tooltip_dropped_only_where_the_hosts_stay() -> None:
-    old, new = _terms(GLOSS), _terms("")
-    dropped_old, same_new = lone_glosses_dropped(old, new)
-    assert same_new == new
-    assert GLOSS not in dropped_old and "Each Guild must select a Steward" in dropped_old
-    # a tooltip both captures inline is kept on both
-    assert lone_glosses_dropped(old, old) == (old, old)
-
-
-def test_host_sentence_changed_beside_tooltip_stays_material() -> None:
-    old = _terms(GLOSS)
-    new = _terms("", **{"solely_from_the_Steward": "from Lumora within 30 days"})
-    result = analyse(old, new)
-    assert result.material
-    assert any(c.material and "Lumora within 30 days" in (c.after or "") for c in result.changes)
-
-
-def test_tooltip_reworded_is_still_compared() -> None:
-    reworded = ("For purposes of the Lumora Terms, a “Guild” exists where Makers have joined together to sell "
-                "World items on the Services. Guilds may also be used to meet other players.")
-    old, new = _terms(GLOSS), _terms(reworded)
-    # the other capture glues another definition to the same term: neither side is dropped
-    assert lone_glosses_dropped(old, new) == (old, new)
-    assert analyse(old, new).changes
-
-
-def test_repeated_passage_removed_is_not_a_tooltip() -> None:
-    passage = ("Reach (these widgets may collect your IP address and the page you visit, and may set a cookie "
-               "so that they work properly).")
-    body = ("## Social features\n\nWe offer sharing buttons such as Lumora{p} Your use of these features is "
-            "governed by the privacy policy of the company providing them.\n\n## Your choices\n\nYou can turn off "
-            "sharing buttons such as Lumora{p}\n")
-    old, new = body.format(p=passage), body.format(p=" Share.")
-    assert lone_glosses_dropped(old, new) == (old, new)
-
 
 SERVICES = """# Lumora Services Agreement
 

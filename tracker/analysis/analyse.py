@@ -131,7 +131,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.boilerplate import empty_side, is_error_page, sections_lost_side, teaser_side, truncated_side
     from tracker.analysis.diff import diff_texts
     from tracker.analysis.materiality import capture_labels, label_document, translation_labels
-    from tracker.analysis.sameness import lone_glosses_dropped, render_leaked_html, unwrap_pair
+    from tracker.analysis.sameness import render_leaked_html, unwrap_pair
     from tracker.analysis.scope import (SHARED_AT_MOST, body_missing_side, language_switch, other_document,
                                         other_page_side, recaptured_date)
 
@@ -148,13 +148,6 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     joined = unwrap_pair(old, new)
     if joined[0] != joined[1]:
         old, new = joined
-    # A glossary tooltip one capture inlined after every use of its term, and the other lacks: the
-    # host sentences are read without it (``sameness.lone_glosses_dropped``); a pair that differs
-    # in such tooltips alone is said as the capture it is, its changes shown.
-    bare = lone_glosses_dropped(old, new)
-    tooltips = bare[0] == bare[1] and differ
-    if not tooltips:
-        old, new = bare
     diff = diff_texts(old, new)
     changes: list[ClauseChange] = []
     # A side that is no capture of the terms is told from the two texts alone, before labelling:
@@ -164,9 +157,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     said = ""  # the summary of an odd pair, when its ending alone does not say it
     spacing = False
     error_new = is_error_page(new)  # (once: it splits the whole text into words)
-    if tooltips:
-        odd = ("old" if bare[0] != old else "new", _TOOLTIPS)
-    elif error_new or is_error_page(old):
+    if error_new or is_error_page(old):
         # A capture of an error page ("Page not found") and the recovery from one: extraction
         # noise, never new terms.
         odd = ("new" if error_new else "old", _ERROR_PAGE)
@@ -412,8 +403,6 @@ _EMPTY = " is empty (nothing was captured): a failed capture, not a change of te
 # (the ends of the summaries of a pair ``boilerplate.sections_lost_side`` and ``scope.other_document`` tell)
 _SECTIONS_LOST = ": part of the page failed to load, not a change of terms"
 _OTHER_DOCUMENT = ": another document captured in place of this one, not a change of terms"
-_TOOLTIPS = (" shows a glossary's definitions inline after each use of a term, and the other text does not: "
-             "page furniture, not a change of terms")
 # What such a capture is, as ``capture_labels`` names it in each change's explanation.
 _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _NOT_TERMS: "another page captured instead of the terms",
@@ -423,8 +412,7 @@ _CAPTURES = {_ERROR_PAGE: "an error page captured instead of the terms",
              _RECAPTURED: "another capture of the same dated text",
              _EMPTY: "an empty capture",
              _SECTIONS_LOST: "a capture that lost sections of the page",
-             _OTHER_DOCUMENT: "another document captured in place of this one",
-             _TOOLTIPS: "a capture showing a glossary's definitions inline"}
+             _OTHER_DOCUMENT: "another document captured in place of this one"}
 # Every ending of a pair one side of which is no capture of the terms: it keeps its analysis as it is.
 _ODD_ENDINGS = tuple(_CAPTURES)
 

@@ -24,8 +24,7 @@ from collections import Counter
 
 from tracker.extract.links import mask_volatile
 
-__all__ = ["fold_markdown", "lone_glosses_dropped", "render_leaked_html", "same_terms", "unwrap_pair", "unwrapped",
-           "wrap_width"]
+__all__ = ["fold_markdown", "render_leaked_html", "same_terms", "unwrap_pair", "unwrapped", "wrap_width"]
 
 _FENCE = re.compile(r"^( {0,3})~~~", re.M)
 _SETEXT = re.compile(r"^([ \t]*\S[^\n]*)\n[ \t]*(=+|-+)[ \t]*$", re.M)
@@ -202,87 +201,6 @@ def unwrap_pair(old: str, new: str) -> tuple[str, str]:
     if not (w_old or w_new):
         return old, new
     return unwrapped(old, w_old or w_new), unwrapped(new, w_new or w_old)
-
-
-_LONE_GLOSS_USES = 2  # uses of a tooltip on its side at least: a capture that inlined it after each use
-
-
-def lone_glosses_dropped(old: str, new: str) -> tuple[str, str]:
-    """``old`` and ``new`` without the glossary tooltips that one capture inlined and the other
-    does not have at all, for comparing: "Each CommunityFor purposes of these Terms, a "Community"
-    exists where ... must select an Owner" against "Each Community must select an Owner". The
-    capture glued the definition after every use of the term; the host sentences are unchanged,
-    and read with it every one of them looks rewritten, and the definition removed each time.
-
-    A tooltip is ``summary.glossary``'s (a definition glued to its term, repeated). It is dropped
-    from its side when it is used there ``_LONE_GLOSS_USES`` times or more, its words stand
-    nowhere in the other text, and the other text glues no other definition to the same term
-    (then the definition itself was reworded, a change to show). Tooltips both sides inline are
-    kept, so that a pair whose captures agree reads as before. Returns the pair unchanged when no
-    side has such a tooltip."""
-    flat_old, flat_new = _squeezed(old), _squeezed(new)
-    return (_without_lone_glosses(old, new) if _lone_glue(flat_old, flat_new) else old,
-            _without_lone_glosses(new, old) if _lone_glue(flat_new, flat_old) else new)
-
-
-_HOST = 25  # characters either side of a tooltip that its host sentence must keep in the other text
-
-
-def _host_kept(text: str, start: int, end: int, other: str) -> bool:
-    """Whether the words around ``text[start:end]`` (a tooltip), read without it, stand in
-    ``other`` (whitespace squeezed): "Each Community" + " must select an Owner"."""
-    left = _squeezed(text[max(0, start - 3 * _HOST):start])[-_HOST:]
-    right = _squeezed(text[end:end + 3 * _HOST])[:_HOST]
-    gap = " " if end < len(text) and text[end].isspace() else ""
-    return bool(left) and bool(right) and left + gap + right in other
-
-
-# A capital glued to the word before it ("CommunityFor purposes", "AgreementA mandatory"), as
-# ``summary.glossary`` reads a tooltip's start; the words after it, as many characters.
-_GLUE_AT = re.compile(r"(?<=[a-z])[A-Z](?:[a-z]|\s)|(?<=[A-Z]{2})[A-Z][a-z]")
-_GLUE_KEY = 40
-
-
-def _lone_glue(text: str, other: str) -> bool:
-    """Whether ``text`` (whitespace squeezed) glues the same words after a term at least
-    ``_LONE_GLOSS_USES`` times, words ``other`` does not have: a cheap test before
-    ``summary.glossary``, which reads a long text with tooltips in seconds."""
-    keys = Counter(text[m.start():m.start() + _GLUE_KEY] for m in _GLUE_AT.finditer(text))
-    return any(n >= _LONE_GLOSS_USES and len(k) == _GLUE_KEY and k not in other for k, n in keys.items())
-
-
-def _squeezed(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _without_lone_glosses(text: str, other: str) -> str:
-    """``text`` without the tooltips of ``lone_glosses_dropped`` (those ``other`` lacks)."""
-    from tracker.analysis.summary import glossary, without_glosses
-
-    rounds = glossary(text)
-    if not rounds:
-        return text
-    others = _squeezed(other)  # (a gloss's first word is glued to its term: compared as characters)
-    lone: list[tuple[str, ...]] = []
-    for one_round in rounds:
-        kept = []
-        for gloss in one_round:
-            if _squeezed(gloss) in others:
-                continue
-            flat = r"\s+".join(map(re.escape, gloss.split()))
-            uses = list(re.finditer(r"([\w'’]+)(" + flat + ")", text))
-            terms = [m.group(1) for m in uses]
-            # (each use read without it is the other text's sentence: a passage repeated twice and
-            # gone, "LinkedIn (these widgets may collect ...)", is text removed, no tooltip)
-            hosts = sum(_host_kept(text, m.start(2), m.end(2), others) for m in uses)
-            if len(uses) < _LONE_GLOSS_USES or hosts < max(_LONE_GLOSS_USES, len(uses) / 2):
-                continue
-            if any(re.search(r"(?<![\w'’])" + re.escape(t) + r"(?=[A-Z](?:[a-z]|\s))", other) for t in set(terms)):
-                continue  # the other side defines the term in a tooltip too, in other words
-            kept.append(gloss)
-        if kept:
-            lone.append(tuple(kept))
-    return without_glosses(text, lone) if lone else text
 
 
 # A tag of the elements a page's text is made of, left raw in a capture ("<p><span>...</span>").
