@@ -99,11 +99,18 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     # something, so from SPACING_GROUP on they are one entry naming their sections.
     spacing = [c for c in changes if c.kind == "modified" and c.cosmetic == "whitespace"]
     grouped = len(spacing) >= SPACING_GROUP
+    # A site's menu or footer captured with the terms, gone or new: one entry, not one per line.
+    chrome = {kind: [c for c in changes if c.kind == kind and c.cosmetic == "page-chrome" and not c.material]
+              for kind in ("removed", "added")}
     for change in changes:
         kind = change.kind
         if grouped and change.kind == "modified" and change.cosmetic == "whitespace":
             if change is spacing[0]:
                 yield from _spacing_group(spacing, color=color)
+            continue
+        if len(run := chrome.get(kind, [])) >= CHROME_GROUP and change.cosmetic == "page-chrome" and not change.material:
+            if change is run[0]:
+                yield from _chrome_group(run, color=color)
             continue
         label = change.severity or ""  # cosmetic, minor, material or critical
         cats = ", ".join(change.categories)
@@ -144,6 +151,28 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
 
 # From how many whitespace-only clause changes `diff_lines` lists them as one entry.
 SPACING_GROUP = 3
+CHROME_GROUP = 5  # lines of page chrome removed (or added) at least, said as one entry
+
+
+def _chrome_group(chrome: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
+    """One entry for the lines of page chrome (menus, banners, footers) one capture has and the
+    other lacks: how many, and the first few of them."""
+    from rich.text import Text
+
+    kind = chrome[0].kind
+    lines = [clean((c.before if kind == "removed" else c.after) or "").strip() for c in chrome]
+    firsts = [(t[:40] + "…") if len(t) > 40 else t for t in lines if t][:3]
+    head = f"{'-' if kind == 'removed' else '+'} {kind}  {len(chrome)} lines of page furniture"
+    note = (f"    Page furniture (menus, banners, footers) {kind}, not a term: "
+            + ", ".join(f"“{t}”" for t in firsts) + (", ..." if len(lines) > 3 else ""))
+    if not color:
+        yield head + "  [cosmetic]"
+        yield note
+        yield ""
+        return
+    yield Text(head, style="bold") + Text("  [cosmetic]", style="bold")
+    yield Text(note, style="italic")
+    yield Text("")
 
 
 def _spacing_group(spacing: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
