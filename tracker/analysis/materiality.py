@@ -3649,6 +3649,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
         return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
                            "the same thing named", None, (), (), facts_b, facts_a)
+    if kind == "modified" and before and after and (way := _way_label(d, before_p, after_p)):
+        return way  # a way to cancel or opt out taken away or given, not its address changed
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if kind in ("modified", "moved") and before and after \
@@ -4865,6 +4867,93 @@ def _ban_itemised(d: Delta, before: str, after: str, lead_before: str, lead_afte
     return d
 
 
+# A step the user takes that a clause can give a way for: cancelling, opting out, unsubscribing,
+# objecting, withdrawing consent, complaining or appealing, asking for a copy or deletion.
+_USER_STEP = re.compile(r"\b(?:cancel\w*|terminat\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|object\w*|withdraw\w*|"
+                        r"revok\w*|complain\w*|complaints?|appeal\w*|disput\w*|request\w*|delet\w*|eras\w*|"
+                        r"résili\w*|désabonn\w*|opposer|réclamation\w*|kündig\w*|widerruf\w*|widersprech\w*)\b", re.I)
+
+
+_PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")  # a phone number the placeholder left as written
+
+
+def _way_gone(run: Sequence[str], text: str, other: str) -> bool:
+    """Whether changed words ``run`` of a clause (``text``, the side they are on) are the only way
+    it gives to take a step of the user's (``_USER_STEP``: "you may cancel your account by sending
+    an e-mail to cancel@…"), gone from (or new in) the clause's other side ``other``, which names
+    no e-mail address, phone number or postal address in its place: a way to cancel, opt out or
+    complain taken away (or given), not contact details changed. The run must hold both the
+    address and its route ("by sending an e-mail to"): an address alone replaced is a contact."""
+    if not PLACEHOLDERS & set(run) or not any(is_content_word(w) and w not in PLACEHOLDERS for w in run):
+        return False
+    if not _USER_STEP.search(plain(text)):
+        return False
+    return not ("qqemailqq" in other or "qqphoneqq" in other or "@" in other or _PHONE_LIKE.search(other)
+                or address_spans(other))
+
+
+# The category of a step a way is given for: the user's cancelling is a subscription term, opting
+# out or asking for one's data a privacy one; a complaint or an appeal keeps the clause's own.
+_STEP_TOPIC = ((re.compile(r"^(?:cancel|terminat|unsubscrib|résili|kündig)", re.I), "subscription"),
+               (re.compile(r"^(?:opt|object|withdraw|revok|request|delet|eras|désabonn|opposer|widerruf|widersprech)",
+                           re.I), "privacy"))
+
+
+def _way_label(d: Delta, before: str, after: str) -> ChangeLabel | None:
+    """A clause that no longer gives (or now gives) a way to take one of the user's steps by an
+    address (``_way_gone``: "cancel your account by sending an e-mail to cancel@…" → "cancel your
+    account"): material, said with the step and the route ("No longer says how to cancel: by
+    sending an e-mail to cancel@…"), under the step's category (``_STEP_TOPIC``). ``d``: the
+    clause's delta; ``before``, ``after``: its plain texts. None for any other change."""
+    for side, toks, text, other, plain_side in (("dels", d.before, d.before_text, d.after_text, before),
+                                                ("ins", d.after, d.after_text, d.before_text, after)):
+        for a, b in d.runs(side):
+            if not _way_gone(d.run_words(side, (a, b)), text, other):
+                continue
+            step = _USER_STEP.search(plain(text))
+            assert step is not None  # (``_way_gone`` found it)
+            cat = next((c for rx, c in _STEP_TOPIC if rx.match(step.group(0))), "")
+            cats = (cat,) if cat else tuple(c for c in _order(_cats((plain_side,))) if c != "other")[:2] or ("other",)
+            route = re.sub(r"[\x02\x03]|\bqq(?:email|phone)qq\b", " ", text[toks[a].start:toks[b - 1].end])
+            address = _EMAIL.search(plain_side)
+            said = re.sub(r"\s+", " ", f"{route.strip(' :')} {address.group(0) if address else ''}").strip()
+            lead = "No longer says how to" if side == "dels" else "Now says how to"
+            return ChangeLabel(True, "material", cats, f"{lead} {step.group(0).lower()}: {said}{_cats_text(cats)}",
+                               size=sum(is_content_word(w) for w in d.run_words(side, (a, b))))
+    return None
+
+
+# A section cited by its number and its quoted title ("Sections 11 (\"Governing Law; Waiver of Class
+# Actions\") and 12 (\"Miscellaneous\")", "Article 4, “Termination”"): the title names where a term is.
+_CITED_TITLE = re.compile(r"(?<=[\dIVXivx)])(?:\s*\(\s*[\"“«„][^\"“”«»„]{1,90}[\"”»“]\s*\)|,?\s+[\"“«„][^\"“”«»„]{1,90}[\"”»“](?=[\s,;.)]|$))")
+_CITING = re.compile(r"\b(?:sections?|articles?|clauses?|paragraphs?|parts?|schedules?|annex(?:es)?|appendix|exhibits?|"
+                     r"chapters?|abschnitt\w*|ziffer\w*|§)", re.I)
+
+
+def uncited(sentences: Sequence[str], whole: str) -> tuple[str, ...]:
+    """``sentences`` (of the clause ``whole``) with the quoted titles of the sections the clause
+    cites taken out, their numbers kept ("survive …, including Sections 11 (\"Waiver of Class
+    Actions\") and 12" → "…Sections 11 and 12"): a clause that names where other terms are (a
+    survival clause, "see Section 9 “Arbitration”") is not itself about those terms, nor a
+    watch-out of them. A title is found in the whole clause (a title with a semicolon is split
+    between two sentences), each sentence keeps what lies outside the titles. As they are when the
+    clause cites no section by its title."""
+    if not sentences or not _CITING.search(whole):
+        return tuple(sentences)
+    titles = [(m.start(), m.end()) for m in _CITED_TITLE.finditer(whole)]
+    if not titles:
+        return tuple(sentences)
+    out = []
+    for s in sentences:
+        at = whole.find(s)
+        if at < 0:
+            out.append(_CITED_TITLE.sub("", s))
+            continue
+        kept = "".join(ch for k, ch in enumerate(s, at) if not any(a <= k < b for a, b in titles))
+        out.append(kept if kept.strip(" .;,()\"”“") else "")
+    return tuple(out)
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -5567,7 +5656,7 @@ class _Job:
     plan: str = ""  # the price line of the plan whose section the clause is in (``_plan_price``)
 
     def categories(self) -> list[tuple[str, float]]:
-        texts = list(self.sb.legal + self.sa.legal)
+        texts = list(uncited(self.sb.legal, self.before) + uncited(self.sa.legal, self.after))
         local = []
         if self.d.ins:
             local.append(_local(self.d, "ins"))
@@ -5637,8 +5726,9 @@ class _Job:
         legal = bool(set(cats) - {"other"})
         # read with one wording for each phrase that has several ("whenever you like" is "at any
         # time"): a watch-out reworded in the same clause neither appears nor goes away
-        watch_b = _watch(tuple(map(same_wording, self.sb.legal)))
-        watch_a = _watch(tuple(map(same_wording, self.sa.legal)))
+        # (the titles of sections a clause cites are no terms of it: ``uncited``)
+        watch_b = _watch(tuple(map(same_wording, uncited(self.sb.legal, self.before))))
+        watch_a = _watch(tuple(map(same_wording, uncited(self.sa.legal, self.after))))
         w_add, w_rem = _order(watch_a - watch_b), _order(watch_b - watch_a)
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.inserted()):
             w_add = ()  # nothing was added that could make a watch-out: the model wobbled

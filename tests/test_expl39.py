@@ -1,0 +1,70 @@
+"""Explanations and categories that agree with themselves (issue 11, the nu41 user's findings),
+on invented texts of fictional services."""
+
+from tracker.analysis.analyse import analyse
+from tracker.analysis.materiality import label_change
+
+_RULES = """# Quillory Photos Acceptable Use Policy
+
+## Sharing
+
+You may share albums with friends and family.
+
+## Use of sounds
+"""
+
+
+def test_a_watch_out_category_is_among_the_change_categories() -> None:
+    # a penalty sentence under a rule of use: voted a rule of use, and a termination watch-out too
+    new = _RULES + ("\nSounds provided within Quillory Photos are for personal, non-commercial use only. "
+                    "Any such use is a violation of these Terms and may result in the removal of your content "
+                    "and/or suspension or termination of your account.\n")
+    result = analyse(_RULES, new)
+    for change in result.changes:
+        if not change.material:
+            continue
+        tail = change.explanation.rsplit("(", 1)[-1].rstrip(")").split(", ")
+        assert set(tail) <= set(change.categories), (change.explanation, change.categories)
+    # the version names no category that no change of it carries
+    carried = {cat for c in result.changes if c.material for cat in c.categories}
+    assert set(result.categories) <= carried
+
+
+_CANCEL_OLD = ("2.1 If these terms are unacceptable to you, you may (i) cancel your account by sending an e-mail to: "
+               "[stop@zorblio.test](mailto:stop@zorblio.test) (see section 9.1) and/or (ii) stop using the service.")
+_CANCEL_NEW = ("2.1 If these terms are unacceptable to you, you may (i) cancel your account (see section 9.1) "
+               "and/or (ii) stop using the service.")
+
+
+def test_a_way_to_cancel_removed_is_no_contact_detail() -> None:
+    label = label_change("modified", _CANCEL_OLD, _CANCEL_NEW)
+    assert label.material and label.cosmetic is None
+    assert label.categories == ("subscription",)
+    assert label.explanation.startswith("No longer says how to cancel: ")
+    assert "stop@zorblio.test" in label.explanation
+
+
+def test_an_address_replaced_stays_a_contact_detail() -> None:
+    label = label_change("modified", "To opt out of offers, write to optout@zorblio.test.",
+                         "To opt out of offers, write to privacy@zorblio.test.")
+    assert not label.material and label.cosmetic == "contact-details"
+    # one route of two gone, the other kept: still contact details
+    label = label_change("modified", "To opt out of offers, write to optout@zorblio.test or call +1 555 010 0200.",
+                         "To opt out of offers, call +1 555 010 0200.")
+    assert not label.material
+
+
+_SURVIVAL = ("10.3 The provisions of these Terms intended by their nature to survive termination shall so survive "
+             "the termination of your account, including, without limitation, Sections 3 (“Member Content”), "
+             "5 (“Indemnification; Limitation of Liability”), 11 (“Governing Law; Waiver of Class Actions”) "
+             "and 12 (“Miscellaneous”).")
+
+
+def test_section_titles_cited_are_no_watch_out_of_the_clause() -> None:
+    label = label_change("added", None, _SURVIVAL)
+    assert label.material
+    assert "class-action" not in label.watch_added and label.severity != "critical"
+    assert "class-action" not in label.categories
+    # the waiver itself, citing a section by its number, still is one
+    waiver = label_change("added", None, "YOU WAIVE ANY RIGHT TO BRING A CLASS ACTION AGAINST ZORBLIO (SEE SECTION 11).")
+    assert "class-action" in waiver.watch_added
