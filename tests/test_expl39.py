@@ -68,3 +68,20 @@ def test_section_titles_cited_are_no_watch_out_of_the_clause() -> None:
     # the waiver itself, citing a section by its number, still is one
     waiver = label_change("added", None, "YOU WAIVE ANY RIGHT TO BRING A CLASS ACTION AGAINST ZORBLIO (SEE SECTION 11).")
     assert "class-action" in waiver.watch_added
+
+
+def test_a_condition_put_before_a_duty_of_the_provider_narrows_it() -> None:
+    # a figure said another way beside it ("30 days" → "one month") is no rewording of the whole
+    label = label_change("modified", "We will notify you at least 30 days before such changes apply to you.",
+                         "In case of material changes we will notify you at least one month before such changes "
+                         "apply to you.")
+    assert label.material
+    assert label.explanation.startswith("Now only in case of material changes: ")
+    assert "terms-changes" in label.categories
+    label = label_change("modified", "Zorblio will refund unused credits when you close your account.",
+                         "Only if required by law, Zorblio will refund unused credits when you close your account.")
+    assert label.material and label.explanation.startswith("Now only if required by law: ")
+    # a condition the old text had already is no narrowing
+    label = label_change("modified", "If you ask, we will delete your data within 30 days.",
+                         "If you ask, we will delete your data within 10 days.")
+    assert not label.explanation.startswith("Now only")

@@ -4954,6 +4954,34 @@ def uncited(sentences: Sequence[str], whole: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A condition put in front of a sentence ("In case of material changes, we will …", "Only if
+# required by law, Zorblio will …"), and the duty of the provider's it can narrow.
+_CONDITION_LEAD = re.compile(r"^(?P<cond>(?:only\s+)?(?:in\s+(?:the\s+)?(?:case|event)\s+(?:of|that)|if|where|when|"
+                             r"whenever|provided\s+that|to\s+the\s+extent)\b[^,.;:]{3,80}?),?\s+"
+                             r"(?=(?:we|the\s+company|[A-Z][\w&.-]+)\s+(?:will|shall|must|agree|commit|undertake)\b)",
+                             re.I)
+
+
+def condition_put(before: str, after: str) -> str:
+    """The condition ``after`` puts in front of the provider's duty that ``before`` states without
+    one ("We will notify you at least 30 days before such changes" → "In case of material changes
+    we will notify you …": "In case of material changes"), the rest of the sentence the same duty
+    (its content words from the duty on all in ``before``'s but for a changed figure): the duty
+    now holds only then, narrowed. "" when ``before`` has the condition too, or none was put."""
+    if not before or not after:
+        return ""
+    m = _CONDITION_LEAD.match(after.strip())
+    if m is None or _CONDITION_LEAD.match(before.strip()):
+        return ""
+    rest = after.strip()[m.end():]
+    had = {w for w in words(before) if is_content_word(w) and not w.isdigit()}
+    now = [w for w in words(rest) if is_content_word(w) and not w.isdigit()]
+    if not now or not had or sum(w in had for w in now) < 0.7 * len(now) \
+            or sum(w in set(now) for w in had) < 0.7 * len(had):
+        return ""
+    return m.group("cond")
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -5961,6 +5989,14 @@ class _Job:
             return _cosmetic("regrouped", f"Part moved to a sentence of its own: “{_snippet(plain(elsewhere), 80)}”",
                              fb, fa)
         sentences: list[str] = []
+        if cond := condition_put(self.before, self.after):
+            # "We will notify you …" → "In case of material changes we will notify you …": the
+            # provider's duty now holds only under a condition, narrowed (the words put in are no
+            # new thing the clause "also covers")
+            cats = cats if set(cats) - {"other"} else tuple(c for c, _ in _rank(category_scores(self.after), {}))[:2] \
+                or ("other",)
+            cond = re.sub(r"(?i)^only\s+", "", cond)
+            sentences.append(f"Now only {cond[0].lower()}{cond[1:]}: “{_snippet(self.after, 100)}”{_cats_text(cats)}")
         for old, new in _changed_pairs(list(fb), list(fa), self.before, self.after):
             fact = old or new
             if fact is None or not _fact_changed(old, new, changed):
