@@ -85,3 +85,22 @@ def test_a_condition_put_before_a_duty_of_the_provider_narrows_it() -> None:
     label = label_change("modified", "If you ask, we will delete your data within 30 days.",
                          "If you ask, we will delete your data within 10 days.")
     assert not label.explanation.startswith("Now only")
+
+
+_FEES_OLD = ("We may change our plans and the price of our service from time to time; however, any price changes "
+             "or changes to your plans will apply no earlier than 30 days following notice to you.")
+_FEES_NEW = "We may change our plans and the price of our service from time to time."
+
+
+def test_a_notice_cut_from_a_clause_and_given_in_a_new_sentence_is_no_notice_lost() -> None:
+    from tracker.analysis.materiality import DocContext
+
+    old = f"# Zorblio Terms\n\n{_FEES_OLD}\n\nYou may cancel at any time.\n"
+    kept = (f"# Zorblio Terms\n\n{_FEES_NEW} We will notify you at least one month before any price changes or "
+            "changes to your plan will become effective.\n\nYou may cancel at any time.\n")
+    label = label_change("modified", _FEES_OLD, _FEES_NEW, context=DocContext.of(old, kept))
+    assert label.severity == "material"
+    assert label.explanation.startswith("Reworded: the notice it gave is now a sentence of its own: ")
+    # with no such sentence the notice is lost: a watch-out's severity
+    gone = f"# Zorblio Terms\n\n{_FEES_NEW}\n\nYou may cancel at any time.\n"
+    assert label_change("modified", _FEES_OLD, _FEES_NEW, context=DocContext.of(old, gone)).severity == "critical"

@@ -6196,8 +6196,14 @@ class _Job:
             direction = self._value_direction(cats)
             # (a value that moved against users stays "material": ranked as critical it would lead a
             # version's headline before a new watch-out such as binding arbitration)
-            severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
-                                  else "material")
+            apart = self._notice_apart()
+            severity: Severity = ("critical" if (w_add and not traded) or stronger
+                                  or notice_cut(self.before, self.after) and not apart else "material")
+            if apart:
+                # the notice cut from the clause is given in a new sentence of its own: no notice lost
+                # (said as a rewording: a headline speaks of a term that changed before it)
+                sentences = [f"Reworded: the notice it gave is now a sentence of its own: “{_snippet(apart, 90)}”"
+                             f"{_cats_text(cats)}"]
             said = "; ".join(sentences[:2])
             if not w_add and "good news" not in said and direction > 0:
                 said += " — good news for users"
@@ -6211,6 +6217,31 @@ class _Job:
                                None, (), (), fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
+
+    _NOTICE_WORDS = frozenset({"notice", "notify", "notification", "day", "month", "week", "least", "prior", "advance"})
+
+    def _notice_apart(self) -> str:
+        """The sentence of the new version, not in the old one, that gives the notice this clause
+        no longer gives ("…; however, price changes apply no earlier than 30 days following
+        notice" cut, "We will notify you at least one month before any price changes" put after
+        it): it shares at least two of the words cut from the clause. "" when the clause gave
+        no notice it dropped, or no such sentence is found."""
+        if notice_cut(self.before, self.after) != "notice dropped" or not self.ctx.new_text:
+            return ""
+        def gist(text: str) -> set[str]:
+            return {w.rstrip("s") for w in words(text) if is_content_word(w) and not w.isdigit()} - self._NOTICE_WORDS
+
+        # what the notice was of: the words of the part of the clause that gave it
+        cut = set().union(*(gist(part) for part in re.split(r"[.;]\s", self.before) if _gives_notice(part)))
+        for line in self.ctx.new_text.splitlines():
+            if not re.search(r"(?i)notif|notice", line):
+                continue
+            for sentence in split_sentences(line):
+                if sentence in self.ctx.old_text or not _gives_notice(sentence):
+                    continue
+                if len(cut & gist(sentence)) >= 3:
+                    return plain(sentence)
+        return ""
 
     def _value_direction(self, cats: tuple[str, ...]) -> int:
         """``value_direction`` of this clause's change, with its facts already read."""
