@@ -104,3 +104,25 @@ def test_a_notice_cut_from_a_clause_and_given_in_a_new_sentence_is_no_notice_los
     # with no such sentence the notice is lost: a watch-out's severity
     gone = f"# Zorblio Terms\n\n{_FEES_NEW}\n\nYou may cancel at any time.\n"
     assert label_change("modified", _FEES_OLD, _FEES_NEW, context=DocContext.of(old, gone)).severity == "critical"
+
+
+def test_a_list_of_named_trackers_removed_is_about_data_use() -> None:
+    label = label_change("removed", "Applicable cookies: Glimmer Tag Manager, Quillstats, Segmenta, Optimo", None,
+                         heading="Performance cookies")
+    assert label.material and label.categories == ("privacy",)
+    # the same list under essential cookies stays without effect, and a label with no names is no list
+    assert not label_change("removed", "Applicable cookies: Deskly, Paystream, Consent Keeper", None,
+                            heading="Essential cookies").material
+    assert not label_change("added", None, "Our partners: see the list below").material
+
+
+def test_where_to_read_a_document_is_no_right() -> None:
+    from tracker.analysis.rights import gives_user_a_right
+
+    assert not gives_user_a_right("You can review the BAA at: https://quillory.test/baa.")
+    assert not gives_user_a_right("You may read our Cookie Policy here.")
+    assert gives_user_a_right("You can download your data from the settings page.")
+    old = "# Quillory Terms\n\n## Health data\n\nYou must not upload health records.\n"
+    new = old + "\nYou can review the BAA at: [https://quillory.test/baa](https://quillory.test/baa).\n"
+    result = analyse(old, new)
+    assert not any(c.explanation.startswith("New right for users") for c in result.changes)

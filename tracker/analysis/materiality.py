@@ -2737,7 +2737,7 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
             kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)
-                                   or _priced_per_unit(whole)):
+                                   or _priced_per_unit(whole) or named_parties(whole)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
             # sets ("Refunds within 14 days.", "Préavis : 30 jours"), a price by what it is charged
             # for ("$15 per month" under a plan's name): a term in a few words
@@ -4982,6 +4982,27 @@ def condition_put(before: str, after: str) -> str:
     return m.group("cond")
 
 
+# A line that lists the third parties a page's data goes to by name: a label naming trackers,
+# cookies, partners or processors, then two or more names ("Applicable cookies: Google Ads,
+# Hotjar, PostHog", "Sub-processors: Acme Cloud, Brindle Mail").
+_PARTY_LIST = re.compile(
+    r"^[^:]{0,40}\b(?:cookies?|trackers?|tags?|pixels?|partners?|(?:sub-?)?processors?|vendors?|third[- ]parties|"
+    r"recipients?|service providers?|tools?|traceurs?|partenaires|sous-traitants|dienstleister|drittanbieter)\b"
+    r"[^:]{0,30}:\s*(?P<names>[^.;:]+)$", re.I)
+
+
+def named_parties(sentence: str) -> bool:
+    """Whether ``sentence`` is a line listing by name the third parties, trackers or processors
+    that get users' data (``_PARTY_LIST``: at least two names, each written with a capital): a
+    list removed, added or changed is about data use (privacy), not text without legal effect."""
+    m = _PARTY_LIST.match(plain(sentence).strip().rstrip("."))
+    if m is None:
+        return False
+    names = [n.strip() for n in re.split(r",|\band\b|\bet\b|\bund\b", m.group("names")) if n.strip()]
+    return len(names) >= 2 and all(n[:1].isupper() or n[:1].isdigit() for n in names) \
+        and all(len(n.split()) <= 4 for n in names)
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -5709,6 +5730,9 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        if not (set(scores) - {"other"}) and any(named_parties(t) for t in (*texts, " ".join(self.sb.legal),
+                                                                              " ".join(self.sa.legal))):
+            scores = near = {"privacy": 1.0}  # a list of the trackers or partners the data goes to
         lead = self.lead_a or self.lead_b
         if lead and "usage-rules" not in scores and set(scores) - {"other"} and _negates(lead) \
                 and "usage-rules" in _scores([lead]):
@@ -5839,6 +5863,8 @@ class _Job:
             return True  # "€29 per month", "3,000 credits per month" under a plan: a price or what it gives
         if any(_CONTENT_BAN.match(s) for s in sentences):
             return True  # "No content targeted to children under 16": a ban in a guideline's list
+        if any(named_parties(s) for s in (*sentences, text)) and not _ESSENTIAL.search(self.heading or ""):
+            return True  # "Applicable cookies: Hotjar, Reddit, PostHog": who gets the users' data
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
