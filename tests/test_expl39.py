@@ -126,3 +126,14 @@ def test_where_to_read_a_document_is_no_right() -> None:
     new = old + "\nYou can review the BAA at: [https://quillory.test/baa](https://quillory.test/baa).\n"
     result = analyse(old, new)
     assert not any(c.explanation.startswith("New right for users") for c in result.changes)
+
+
+def test_a_survival_clause_in_a_document_is_about_termination_not_the_sections_it_names() -> None:
+    # its opening said already by the old version: the sections it names are what it adds (the
+    # words around a change weigh most)
+    old = ("# Zorblio Terms\n\n## 10 Termination\n\nYou may close your account at any time.\n\n"
+           + _SURVIVAL[:_SURVIVAL.index(", including")].replace("10.3", "10.2") + ".\n\n")
+    result = analyse(old, old + _SURVIVAL + "\n")
+    (change,) = [c for c in result.changes if c.material]
+    assert "class-action" not in change.categories and "liability" not in change.categories
+    assert "Waiver of Class Actions" not in change.explanation

@@ -3162,13 +3162,17 @@ _SIDE_RANKS = 4  # a change's side topics: among its 4 best-supported categories
 _SIDE_SHARE = 1 / 3  # with more than a third of the best one's evidence
 
 
-def _local(d: Delta, side: str, width: int = 6) -> str:
-    """The changed words of one side with a few words either side: where the change happened."""
+def _local(d: Delta, side: str, width: int = 6, uncite: bool = False) -> str:
+    """The changed words of one side with a few words either side: where the change happened.
+    ``uncite``: without the quoted titles of the sections the clause cites (``uncited``)."""
     toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    titles = [(m.start(), m.end()) for m in _CITED_TITLE.finditer(text)] if uncite and _CITING.search(text) else []
     pieces = []
     for a, b in d.runs(side):
         lo, hi = max(0, a - width), min(len(toks), b + width)
-        pieces.append(text[toks[lo].start:toks[hi - 1].end])
+        start, end = toks[lo].start, toks[hi - 1].end
+        pieces.append("".join(ch for k, ch in enumerate(text[start:end], start) if not any(x <= k < y for x, y in titles))
+                      if titles else text[start:end])
     return " … ".join(pieces)
 
 
@@ -5708,9 +5712,9 @@ class _Job:
         texts = list(uncited(self.sb.legal, self.before) + uncited(self.sa.legal, self.after))
         local = []
         if self.d.ins:
-            local.append(_local(self.d, "ins"))
+            local.append(_local(self.d, "ins", uncite=True))
         if self.d.dels:
-            local.append(_local(self.d, "dels"))
+            local.append(_local(self.d, "dels", uncite=True))
         scores = _scores(texts)
         if not (self.before and self.after) and self._novel_share("ins" if self.after else "dels") > 0.9:
             near = scores  # a new or removed clause: the change is the whole of it
