@@ -114,6 +114,10 @@ def test_a_list_of_named_trackers_removed_is_about_data_use() -> None:
     assert not label_change("removed", "Applicable cookies: Deskly, Paystream, Consent Keeper", None,
                             heading="Essential cookies").material
     assert not label_change("added", None, "Our partners: see the list below").material
+    # a name put in the list: one more tracker
+    label = label_change("modified", "Applicable cookies: Glimmer, Quillstats, Segmenta",
+                         "Applicable cookies: Glimmer, Quillstats, Segmenta, Hotspot", heading="Analytics")
+    assert label.material and "privacy" in label.categories
 
 
 def test_where_to_read_a_document_is_no_right() -> None:

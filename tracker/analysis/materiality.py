@@ -2737,10 +2737,11 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
             kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)
-                                   or _priced_per_unit(whole) or named_parties(whole)):
+                                   or _priced_per_unit(whole) or named_parties(whole) or named_parties(text)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
             # sets ("Refunds within 14 days.", "Préavis : 30 jours"), a price by what it is charged
-            # for ("$15 per month" under a plan's name): a term in a few words
+            # for ("$15 per month" under a plan's name), a list of the trackers or partners data goes to
+            # (the clause's label and names, ``named_parties``): a term in a few words
             kind = None
         if kind:
             noise.append(s)
