@@ -141,3 +141,18 @@ def test_a_survival_clause_in_a_document_is_about_termination_not_the_sections_i
     (change,) = [c for c in result.changes if c.material]
     assert "class-action" not in change.categories and "liability" not in change.categories
     assert "Waiver of Class Actions" not in change.explanation
+
+
+def test_a_kind_of_a_topic_carries_the_topic_into_the_version() -> None:
+    from tracker.analysis.analyse import carried_categories
+    from tracker.records import ClauseChange
+
+    def change(*cats: str) -> ClauseChange:
+        return ClauseChange(kind="added", clause_id="c1", heading="", before=None, after="x", material=True,
+                            severity="material", categories=cats, explanation="New: x")
+
+    # AI training is a kind of privacy: a version about it may be tagged privacy; subscription it may not
+    assert carried_categories(("ai-training", "privacy", "subscription"), [change("ai-training")]) == \
+        ("ai-training", "privacy")
+    # nothing carried at all: the vote stands
+    assert carried_categories(("pricing",), [change("refunds")]) == ("pricing",)

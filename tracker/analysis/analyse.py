@@ -334,10 +334,16 @@ def carried_categories(voted: tuple[str, ...], changes: Sequence[ClauseChange]) 
     """The version's categories (``voted``: the learned model's or the rules' vote) kept to those
     some material change of ``changes`` is shown with: a version is not tagged with a topic no
     change of it is about (the category model reads the whole document's profile and can name
-    one). As voted when none of them is carried (the vote then has nothing better to go by).
+    one); a change about a kind of a topic (``materiality._SUBTOPICS``: AI training, a kind of
+    privacy) carries the topic. As voted when none of them is carried (the vote then has nothing
+    better to go by).
 
     Returns the kept categories in ``voted``'s order."""
+    from tracker.analysis.materiality import _SUBTOPICS
+
     carried = {cat for c in changes if c.material for cat in c.categories}
+    # a kind of a topic carries the topic (AI training is a use of the users' data: privacy)
+    carried |= {topic for topic, kind in _SUBTOPICS if kind in carried}
     return tuple(cat for cat in voted if cat in carried) or voted
 
 
