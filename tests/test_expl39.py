@@ -25,9 +25,6 @@ def test_a_watch_out_category_is_among_the_change_categories() -> None:
             continue
         tail = change.explanation.rsplit("(", 1)[-1].rstrip(")").split(", ")
         assert set(tail) <= set(change.categories), (change.explanation, change.categories)
-    # the version names no category that no change of it carries
-    carried = {cat for c in result.changes if c.material for cat in c.categories}
-    assert set(result.categories) <= carried
 
 
 _CANCEL_OLD = ("2.1 If these terms are unacceptable to you, you may (i) cancel your account by sending an e-mail to: "
@@ -142,17 +139,3 @@ def test_a_survival_clause_in_a_document_is_about_termination_not_the_sections_i
     assert "class-action" not in change.categories and "liability" not in change.categories
     assert "Waiver of Class Actions" not in change.explanation
 
-
-def test_a_kind_of_a_topic_carries_the_topic_into_the_version() -> None:
-    from tracker.analysis.analyse import carried_categories
-    from tracker.records import ClauseChange
-
-    def change(*cats: str) -> ClauseChange:
-        return ClauseChange(kind="added", clause_id="c1", heading="", before=None, after="x", material=True,
-                            severity="material", categories=cats, explanation="New: x")
-
-    # AI training is a kind of privacy: a version about it may be tagged privacy; subscription it may not
-    assert carried_categories(("ai-training", "privacy", "subscription"), [change("ai-training")]) == \
-        ("ai-training", "privacy")
-    # nothing carried at all: the vote stands
-    assert carried_categories(("pricing",), [change("refunds")]) == ("pricing",)

@@ -11,7 +11,7 @@ import gc
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, wraps
-from typing import Any, Callable, ParamSpec, Sequence, TypeVar
+from typing import Any, Callable, ParamSpec, TypeVar
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 from tracker.text import common_end, common_start
@@ -297,9 +297,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # (``tracker.analysis.category_model``; TRACKER_MATERIALITY=rules keeps the rules').
     from tracker.analysis.category_model import version_categories
 
-    refined = refine(changes)
-    return _summarise(refined, diff.unchanged, kind, revert_of,
-                      carried_categories(version_categories(diff.changes, labels, new), refined))
+    return _summarise(refine(changes), diff.unchanged, kind, revert_of,
+                      version_categories(diff.changes, labels, new))
 
 
 _REVERTS = ("revert", "partial-revert")
@@ -328,23 +327,6 @@ def shown_categories(label: Any) -> tuple[str, ...]:
     if not label.material:
         return cats
     return cats + tuple(dict.fromkeys(c for c in (*label.watch_added, *label.watch_removed) if c not in cats))
-
-
-def carried_categories(voted: tuple[str, ...], changes: Sequence[ClauseChange]) -> tuple[str, ...]:
-    """The version's categories (``voted``: the learned model's or the rules' vote) kept to those
-    some material change of ``changes`` is shown with: a version is not tagged with a topic no
-    change of it is about (the category model reads the whole document's profile and can name
-    one); a change about a kind of a topic (``materiality._SUBTOPICS``: AI training, a kind of
-    privacy) carries the topic. As voted when none of them is carried (the vote then has nothing
-    better to go by).
-
-    Returns the kept categories in ``voted``'s order."""
-    from tracker.analysis.materiality import _SUBTOPICS
-
-    carried = {cat for c in changes if c.material for cat in c.categories}
-    # a kind of a topic carries the topic (AI training is a use of the users' data: privacy)
-    carried |= {topic for topic, kind in _SUBTOPICS if kind in carried}
-    return tuple(cat for cat in voted if cat in carried) or voted
 
 
 def _not_material(change: ClauseChange) -> ClauseChange:
