@@ -139,3 +139,12 @@ def test_a_survival_clause_in_a_document_is_about_termination_not_the_sections_i
     assert "class-action" not in change.categories and "liability" not in change.categories
     assert "Waiver of Class Actions" not in change.explanation
 
+
+
+def test_a_way_replaced_by_another_channel_is_no_way_removed() -> None:
+    label = label_change("modified", "To request a copy of your data, e-mail us at data@zorblio.test.",
+                         "To request a copy of your data, use the web form on your account page.")
+    assert not label.explanation.startswith("No longer says how to")
+    label = label_change("modified", "* Request deletion by emailing us at privacy@zorblio.test or calling us at "
+                         "1-800-555-0100.", "* Request deletion at [https://zorblio.test/delete](https://zorblio.test/delete).")
+    assert not label.explanation.startswith("No longer says how to")

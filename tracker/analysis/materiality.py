@@ -4893,8 +4893,9 @@ def _way_gone(run: Sequence[str], text: str, other: str) -> bool:
         return False
     if not _USER_STEP.search(plain(text)):
         return False
-    return not ("qqemailqq" in other or "qqphoneqq" in other or "@" in other or _PHONE_LIKE.search(other)
-                or address_spans(other))
+    # (a link on the other side is a way too: "request deletion at <form's address>")
+    return not ("qqemailqq" in other or "qqphoneqq" in other or "@" in other or "\x02" in other
+                or _URL.search(other) or _PHONE_LIKE.search(other) or address_spans(other))
 
 
 # The category of a step a way is given for: the user's cancelling is a subscription term, opting
@@ -4908,10 +4909,13 @@ def _way_label(d: Delta, before: str, after: str) -> ChangeLabel | None:
     """A clause that no longer gives (or now gives) a way to take one of the user's steps by an
     address (``_way_gone``: "cancel your account by sending an e-mail to cancel@…" → "cancel your
     account"): material, said with the step and the route ("No longer says how to cancel: by
-    sending an e-mail to cancel@…"), under the step's category (``_STEP_TOPIC``). ``d``: the
+    sending an e-mail to cancel@…"), under the step's category (``_STEP_TOPIC``); only when
+    nothing was put in its place (a web form or a mailing list instead is another way). ``d``: the
     clause's delta; ``before``, ``after``: its plain texts. None for any other change."""
     for side, toks, text, other, plain_side in (("dels", d.before, d.before_text, d.after_text, before),
                                                 ("ins", d.after, d.after_text, d.before_text, after)):
+        if any(is_content_word(w) for w in (d.inserted() if side == "dels" else d.deleted())):
+            continue  # words put in its place: another way given (a web form, a mailing list), not none
         for a, b in d.runs(side):
             if not _way_gone(d.run_words(side, (a, b)), text, other):
                 continue
