@@ -11,7 +11,7 @@ import gc
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, wraps
-from typing import Callable, ParamSpec, TypeVar
+from typing import Any, Callable, ParamSpec, TypeVar
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 from tracker.text import common_end, common_start
@@ -249,7 +249,7 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
                 after=change.after,
                 material=label.material,
                 severity=label.severity,
-                categories=tuple(label.categories),
+                categories=shown_categories(label),
                 explanation=explanation,
                 cosmetic=label.cosmetic,
                 section=change_section(heading, change.after or change.before or "", change.clause_id),
@@ -289,8 +289,8 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
         labels = list(labels)
         labels[index] = promoted_label(diff.changes[index], labels[index])
         lab = labels[index]
-        changes[index] = replace(changes[index], material=True, severity=lab.severity, categories=lab.categories,
-                                 explanation=lab.explanation)
+        changes[index] = replace(changes[index], material=True, severity=lab.severity,
+                                 categories=shown_categories(lab), explanation=lab.explanation)
     # How each change is said and how serious it is called, once the decision is made: the
     # decision's features read the rules' own labels (``tracker.analysis.wording``).
     # The version's categories: the learned model's, the rules' where it does not ship
@@ -308,6 +308,25 @@ _REVERTS = ("revert", "partial-revert")
 SWITCH_UNREAD = 100
 _LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch",
               "pt": "Portuguese"}
+
+
+def shown_categories(label: Any) -> tuple[str, ...]:
+    """The categories a change is shown with: its label's, then the category of each watch-out it
+    adds or removes that they leave out (the taxonomy: a clause's watch-outs are a subset of its
+    categories). "Any such use … may result in … termination of your account" under a rule of use
+    is voted a rule of use, and is a termination watch-out too: its explanation names that
+    watch-out ("(termination, content-removal)"), so its categories do as well. The version's
+    vote reads the labels as they are; this is what a reader sees beside each change.
+
+    Args:
+        label: a ``materiality.ChangeLabel`` (categories, watch_added, watch_removed).
+
+    Returns:
+        The label's categories in their order, the missing watch-out categories after them."""
+    cats = tuple(label.categories)
+    if not label.material:
+        return cats
+    return cats + tuple(dict.fromkeys(c for c in (*label.watch_added, *label.watch_removed) if c not in cats))
 
 
 def _not_material(change: ClauseChange) -> ClauseChange:

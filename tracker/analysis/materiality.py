@@ -2739,10 +2739,11 @@ def _side(text: str, toks: tuple[Token, ...], idx: frozenset[int], listed: bool,
             kind = "date-only"  # "Trace ID:" "77b0c1d2…": a request's id, split at its colon
         if kind == "fragment" and (listed or any(c.isdigit() for c in whole) and (framed or _TERM_NOUN.search(whole))
                                    and (whole is s or _set_by_number(whole)) or re.search(_PER_LIMIT, whole, re.I)
-                                   or _priced_per_unit(whole)):
+                                   or _priced_per_unit(whole) or named_parties(whole) or named_parties(text)):
             # an item of a list, a table row, a number under a legal heading or beside the term it
             # sets ("Refunds within 14 days.", "Préavis : 30 jours"), a price by what it is charged
-            # for ("$15 per month" under a plan's name): a term in a few words
+            # for ("$15 per month" under a plan's name), a list of the trackers or partners data goes to
+            # (the clause's label and names, ``named_parties``): a term in a few words
             kind = None
         if kind:
             noise.append(s)
@@ -3164,13 +3165,17 @@ _SIDE_RANKS = 4  # a change's side topics: among its 4 best-supported categories
 _SIDE_SHARE = 1 / 3  # with more than a third of the best one's evidence
 
 
-def _local(d: Delta, side: str, width: int = 6) -> str:
-    """The changed words of one side with a few words either side: where the change happened."""
+def _local(d: Delta, side: str, width: int = 6, uncite: bool = False) -> str:
+    """The changed words of one side with a few words either side: where the change happened.
+    ``uncite``: without the quoted titles of the sections the clause cites (``uncited``)."""
     toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+    titles = [(m.start(), m.end()) for m in _CITED_TITLE.finditer(text)] if uncite and _CITING.search(text) else []
     pieces = []
     for a, b in d.runs(side):
         lo, hi = max(0, a - width), min(len(toks), b + width)
-        pieces.append(text[toks[lo].start:toks[hi - 1].end])
+        start, end = toks[lo].start, toks[hi - 1].end
+        pieces.append("".join(ch for k, ch in enumerate(text[start:end], start) if not any(x <= k < y for x, y in titles))
+                      if titles else text[start:end])
     return " … ".join(pieces)
 
 
@@ -3657,6 +3662,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     if kind == "modified" and (ref := _pronoun_for_referent(d, ctx)):
         return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{ref[0]}” now “{ref[1]}”, "
                            "the same thing named", None, (), (), facts_b, facts_a)
+    if kind == "modified" and before and after and (way := _way_label(d, before_p, after_p)):
+        return way  # a way to cancel or opt out taken away or given, not its address changed
     d, why = _explain_noise(d, ctx)
     d = _list_lead_words(d, before or "", after or "", lead_before, lead_after)
     if kind in ("modified", "moved") and before and after \
@@ -5013,6 +5020,146 @@ def _ban_itemised(d: Delta, before: str, after: str, lead_before: str, lead_afte
     return d
 
 
+# A step the user takes that a clause can give a way for: cancelling, opting out, unsubscribing,
+# objecting, withdrawing consent, complaining or appealing, asking for a copy or deletion.
+_USER_STEP = re.compile(r"\b(?:cancel\w*|terminat\w*|opt(?:ing)?[- ]?out|unsubscrib\w*|object\w*|withdraw\w*|"
+                        r"revok\w*|complain\w*|complaints?|appeal\w*|disput\w*|request\w*|delet\w*|eras\w*|"
+                        r"résili\w*|désabonn\w*|opposer|réclamation\w*|kündig\w*|widerruf\w*|widersprech\w*)\b", re.I)
+
+
+_PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")  # a phone number the placeholder left as written
+
+
+def _way_gone(run: Sequence[str], text: str, other: str) -> bool:
+    """Whether changed words ``run`` of a clause (``text``, the side they are on) are the only way
+    it gives to take a step of the user's (``_USER_STEP``: "you may cancel your account by sending
+    an e-mail to cancel@…"), gone from (or new in) the clause's other side ``other``, which names
+    no e-mail address, phone number or postal address in its place: a way to cancel, opt out or
+    complain taken away (or given), not contact details changed. The run must hold both the
+    address and its route ("by sending an e-mail to"): an address alone replaced is a contact."""
+    if not PLACEHOLDERS & set(run) or not any(is_content_word(w) and w not in PLACEHOLDERS for w in run):
+        return False
+    if not _USER_STEP.search(plain(text)):
+        return False
+    # (a link on the other side is a way too: "request deletion at <form's address>")
+    return not ("qqemailqq" in other or "qqphoneqq" in other or "@" in other or "\x02" in other
+                or _URL.search(other) or _PHONE_LIKE.search(other) or address_spans(other))
+
+
+# The category of a step a way is given for: the user's cancelling is a subscription term, opting
+# out or asking for one's data a privacy one; a complaint or an appeal keeps the clause's own.
+_STEP_TOPIC = ((re.compile(r"^(?:cancel|terminat|unsubscrib|résili|kündig)", re.I), "subscription"),
+               (re.compile(r"^(?:opt|object|withdraw|revok|request|delet|eras|désabonn|opposer|widerruf|widersprech)",
+                           re.I), "privacy"))
+
+
+def _way_label(d: Delta, before: str, after: str) -> ChangeLabel | None:
+    """A clause that no longer gives (or now gives) a way to take one of the user's steps by an
+    address (``_way_gone``: "cancel your account by sending an e-mail to cancel@…" → "cancel your
+    account"): material, said with the step and the route ("No longer says how to cancel: by
+    sending an e-mail to cancel@…"), under the step's category (``_STEP_TOPIC``); only when
+    nothing was put in its place (a web form or a mailing list instead is another way). ``d``: the
+    clause's delta; ``before``, ``after``: its plain texts. None for any other change."""
+    for side, toks, text, other, plain_side in (("dels", d.before, d.before_text, d.after_text, before),
+                                                ("ins", d.after, d.after_text, d.before_text, after)):
+        if any(is_content_word(w) for w in (d.inserted() if side == "dels" else d.deleted())):
+            continue  # words put in its place: another way given (a web form, a mailing list), not none
+        for a, b in d.runs(side):
+            if not _way_gone(d.run_words(side, (a, b)), text, other):
+                continue
+            step = _USER_STEP.search(plain(text))
+            assert step is not None  # (``_way_gone`` found it)
+            cat = next((c for rx, c in _STEP_TOPIC if rx.match(step.group(0))), "")
+            cats = (cat,) if cat else tuple(c for c in _order(_cats((plain_side,))) if c != "other")[:2] or ("other",)
+            route = re.sub(r"[\x02\x03]|\bqq(?:email|phone)qq\b", " ", text[toks[a].start:toks[b - 1].end])
+            address = _EMAIL.search(plain_side)
+            said = re.sub(r"\s+", " ", f"{route.strip(' :')} {address.group(0) if address else ''}").strip()
+            lead = "No longer says how to" if side == "dels" else "Now says how to"
+            return ChangeLabel(True, "material", cats, f"{lead} {step.group(0).lower()}: {said}{_cats_text(cats)}",
+                               size=sum(is_content_word(w) for w in d.run_words(side, (a, b))))
+    return None
+
+
+# A section cited by its number and its quoted title ("Sections 11 (\"Governing Law; Waiver of Class
+# Actions\") and 12 (\"Miscellaneous\")", "Article 4, “Termination”"): the title names where a term is.
+_CITED_TITLE = re.compile(r"(?<=[\dIVXivx)])(?:\s*\(\s*[\"“«„][^\"“”«»„]{1,90}[\"”»“]\s*\)|,?\s+[\"“«„][^\"“”«»„]{1,90}[\"”»“](?=[\s,;.)]|$))")
+_CITING = re.compile(r"\b(?:sections?|articles?|clauses?|paragraphs?|parts?|schedules?|annex(?:es)?|appendix|exhibits?|"
+                     r"chapters?|abschnitt\w*|ziffer\w*|§)", re.I)
+
+
+def uncited(sentences: Sequence[str], whole: str) -> tuple[str, ...]:
+    """``sentences`` (of the clause ``whole``) with the quoted titles of the sections the clause
+    cites taken out, their numbers kept ("survive …, including Sections 11 (\"Waiver of Class
+    Actions\") and 12" → "…Sections 11 and 12"): a clause that names where other terms are (a
+    survival clause, "see Section 9 “Arbitration”") is not itself about those terms, nor a
+    watch-out of them. A title is found in the whole clause (a title with a semicolon is split
+    between two sentences), each sentence keeps what lies outside the titles. As they are when the
+    clause cites no section by its title."""
+    if not sentences or not _CITING.search(whole):
+        return tuple(sentences)
+    titles = [(m.start(), m.end()) for m in _CITED_TITLE.finditer(whole)]
+    if not titles:
+        return tuple(sentences)
+    out = []
+    for s in sentences:
+        at = whole.find(s)
+        if at < 0:
+            out.append(_CITED_TITLE.sub("", s))
+            continue
+        kept = "".join(ch for k, ch in enumerate(s, at) if not any(a <= k < b for a, b in titles))
+        out.append(kept if kept.strip(" .;,()\"”“") else "")
+    return tuple(out)
+
+
+# A condition put in front of a sentence ("In case of material changes, we will …", "Only if
+# required by law, Zorblio will …"), and the duty of the provider's it can narrow.
+_CONDITION_LEAD = re.compile(r"^(?P<cond>(?:only\s+)?(?:in\s+(?:the\s+)?(?:case|event)\s+(?:of|that)|if|where|when|"
+                             r"whenever|provided\s+that|to\s+the\s+extent)\b[^,.;:]{3,80}?),?\s+"
+                             r"(?=(?:we|the\s+company|[A-Z][\w&.-]+)\s+(?:will|shall|must|agree|commit|undertake)\b)",
+                             re.I)
+
+
+def condition_put(before: str, after: str) -> str:
+    """The condition ``after`` puts in front of the provider's duty that ``before`` states without
+    one ("We will notify you at least 30 days before such changes" → "In case of material changes
+    we will notify you …": "In case of material changes"), the rest of the sentence the same duty
+    (its content words from the duty on all in ``before``'s but for a changed figure): the duty
+    now holds only then, narrowed. "" when ``before`` has the condition too, or none was put."""
+    if not before or not after:
+        return ""
+    m = _CONDITION_LEAD.match(after.strip())
+    if m is None or _CONDITION_LEAD.match(before.strip()):
+        return ""
+    rest = after.strip()[m.end():]
+    had = {w for w in words(before) if is_content_word(w) and not w.isdigit()}
+    now = [w for w in words(rest) if is_content_word(w) and not w.isdigit()]
+    if not now or not had or sum(w in had for w in now) < 0.7 * len(now) \
+            or sum(w in set(now) for w in had) < 0.7 * len(had):
+        return ""
+    return m.group("cond")
+
+
+# A line that lists the third parties a page's data goes to by name: a label naming trackers,
+# cookies, partners or processors, then two or more names ("Applicable cookies: Google Ads,
+# Hotjar, PostHog", "Sub-processors: Acme Cloud, Brindle Mail").
+_PARTY_LIST = re.compile(
+    r"^[^:]{0,40}\b(?:cookies?|trackers?|tags?|pixels?|partners?|(?:sub-?)?processors?|vendors?|third[- ]parties|"
+    r"recipients?|service providers?|tools?|traceurs?|partenaires|sous-traitants|dienstleister|drittanbieter)\b"
+    r"[^:]{0,30}:\s*(?P<names>[^.;:]+)$", re.I)
+
+
+def named_parties(sentence: str) -> bool:
+    """Whether ``sentence`` is a line listing by name the third parties, trackers or processors
+    that get users' data (``_PARTY_LIST``: at least two names, each written with a capital): a
+    list removed, added or changed is about data use (privacy), not text without legal effect."""
+    m = _PARTY_LIST.match(plain(sentence).strip().rstrip("."))
+    if m is None:
+        return False
+    names = [n.strip() for n in re.split(r",|\band\b|\bet\b|\bund\b", m.group("names")) if n.strip()]
+    return len(names) >= 2 and all(n[:1].isupper() or n[:1].isdigit() for n in names) \
+        and all(len(n.split()) <= 4 for n in names)
+
+
 def _in_contact_line(text: str, toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Whether tokens [a, b) stand in a line of their own that is only a phone number or an
     e-mail address with the words of its route ("- depuis la Suisse au 0800 00 22 13 (numéro
@@ -5718,12 +5865,12 @@ class _Job:
     plan: str = ""  # the price line of the plan whose section the clause is in (``_plan_price``)
 
     def categories(self) -> list[tuple[str, float]]:
-        texts = list(self.sb.legal + self.sa.legal)
+        texts = list(uncited(self.sb.legal, self.before) + uncited(self.sa.legal, self.after))
         local = []
         if self.d.ins:
-            local.append(_local(self.d, "ins"))
+            local.append(_local(self.d, "ins", uncite=True))
         if self.d.dels:
-            local.append(_local(self.d, "dels"))
+            local.append(_local(self.d, "dels", uncite=True))
         scores = _scores(texts)
         if not (self.before and self.after) and self._novel_share("ins" if self.after else "dels") > 0.9:
             near = scores  # a new or removed clause: the change is the whole of it
@@ -5743,6 +5890,9 @@ class _Job:
             if self.row:
                 ctx.append(self.raw_a or self.raw_b)  # header row and cells
             scores = _scores([t for t in ctx if t])
+        if not (set(scores) - {"other"}) and any(named_parties(t) for t in (*texts, " ".join(self.sb.legal),
+                                                                              " ".join(self.sa.legal))):
+            scores = near = {"privacy": 1.0}  # a list of the trackers or partners the data goes to
         lead = self.lead_a or self.lead_b
         if lead and "usage-rules" not in scores and set(scores) - {"other"} and _negates(lead) \
                 and "usage-rules" in _scores([lead]):
@@ -5788,8 +5938,9 @@ class _Job:
         legal = bool(set(cats) - {"other"})
         # read with one wording for each phrase that has several ("whenever you like" is "at any
         # time"): a watch-out reworded in the same clause neither appears nor goes away
-        watch_b = _watch(tuple(map(same_wording, self.sb.legal)))
-        watch_a = _watch(tuple(map(same_wording, self.sa.legal)))
+        # (the titles of sections a clause cites are no terms of it: ``uncited``)
+        watch_b = _watch(tuple(map(same_wording, uncited(self.sb.legal, self.before))))
+        watch_a = _watch(tuple(map(same_wording, uncited(self.sa.legal, self.after))))
         w_add, w_rem = _order(watch_a - watch_b), _order(watch_b - watch_a)
         if not any(is_content_word(w) or w in _NEGATIONS or w in MODALS for w in self.d.inserted()):
             w_add = ()  # nothing was added that could make a watch-out: the model wobbled
@@ -5872,6 +6023,8 @@ class _Job:
             return True  # "€29 per month", "3,000 credits per month" under a plan: a price or what it gives
         if any(_CONTENT_BAN.match(s) for s in sentences):
             return True  # "No content targeted to children under 16": a ban in a guideline's list
+        if any(named_parties(s) for s in (*sentences, text)) and not _ESSENTIAL.search(self.heading or ""):
+            return True  # "Applicable cookies: Hotjar, Reddit, PostHog": who gets the users' data
         verb = has_verb(words(text)) or self.row or bool(self.lead_a or self.lead_b)
         if self.row:
             # a row is read with its header row: "| Your name must not include: | ..." makes each
@@ -6022,6 +6175,14 @@ class _Job:
             return _cosmetic("regrouped", f"Part moved to a sentence of its own: “{_snippet(plain(elsewhere), 80)}”",
                              fb, fa)
         sentences: list[str] = []
+        if cond := condition_put(self.before, self.after):
+            # "We will notify you …" → "In case of material changes we will notify you …": the
+            # provider's duty now holds only under a condition, narrowed (the words put in are no
+            # new thing the clause "also covers")
+            cats = cats if set(cats) - {"other"} else tuple(c for c, _ in _rank(category_scores(self.after), {}))[:2] \
+                or ("other",)
+            cond = re.sub(r"(?i)^only\s+", "", cond)
+            sentences.append(f"Now only {cond[0].lower()}{cond[1:]}: “{_snippet(self.after, 100)}”{_cats_text(cats)}")
         for old, new in _changed_pairs(list(fb), list(fa), self.before, self.after):
             fact = old or new
             if fact is None or not _fact_changed(old, new, changed):
@@ -6221,8 +6382,14 @@ class _Job:
             direction = self._value_direction(cats)
             # (a value that moved against users stays "material": ranked as critical it would lead a
             # version's headline before a new watch-out such as binding arbitration)
-            severity: Severity = ("critical" if (w_add and not traded) or stronger or notice_cut(self.before, self.after)
-                                  else "material")
+            apart = self._notice_apart()
+            severity: Severity = ("critical" if (w_add and not traded) or stronger
+                                  or notice_cut(self.before, self.after) and not apart else "material")
+            if apart:
+                # the notice cut from the clause is given in a new sentence of its own: no notice lost
+                # (said as a rewording: a headline speaks of a term that changed before it)
+                sentences = [f"Reworded: the notice it gave is now a sentence of its own: “{_snippet(apart, 90)}”"
+                             f"{_cats_text(cats)}"]
             said = "; ".join(sentences[:2])
             if not w_add and "good news" not in said and direction > 0:
                 said += " — good news for users"
@@ -6236,6 +6403,31 @@ class _Job:
                                None, (), (), fb, fa)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
                            fb, fa)
+
+    _NOTICE_WORDS = frozenset({"notice", "notify", "notification", "day", "month", "week", "least", "prior", "advance"})
+
+    def _notice_apart(self) -> str:
+        """The sentence of the new version, not in the old one, that gives the notice this clause
+        no longer gives ("…; however, price changes apply no earlier than 30 days following
+        notice" cut, "We will notify you at least one month before any price changes" put after
+        it): it shares at least two of the words cut from the clause. "" when the clause gave
+        no notice it dropped, or no such sentence is found."""
+        if notice_cut(self.before, self.after) != "notice dropped" or not self.ctx.new_text:
+            return ""
+        def gist(text: str) -> set[str]:
+            return {w.rstrip("s") for w in words(text) if is_content_word(w) and not w.isdigit()} - self._NOTICE_WORDS
+
+        # what the notice was of: the words of the part of the clause that gave it
+        cut = set().union(*(gist(part) for part in re.split(r"[.;]\s", self.before) if _gives_notice(part)))
+        for line in self.ctx.new_text.splitlines():
+            if not re.search(r"(?i)notif|notice", line):
+                continue
+            for sentence in split_sentences(line):
+                if sentence in self.ctx.old_text or not _gives_notice(sentence):
+                    continue
+                if len(cut & gist(sentence)) >= 3:
+                    return plain(sentence)
+        return ""
 
     def _value_direction(self, cats: tuple[str, ...]) -> int:
         """``value_direction`` of this clause's change, with its facts already read."""

@@ -69,9 +69,21 @@ _AGAINST = re.compile(
     re.I)
 
 
+# Where to read a document, said as what the user "can" do ("You can review the BAA at: <link>",
+# "You may read our Cookie Policy here"): a pointer to another text, not a right.
+_POINTER = re.compile(
+    rf"^\W*(?:[\w-]+\s+){{0,3}}?{_USER}\s+(?:may|can)\s+(?:also\s+|always\s+)?(?:review|read|find|view|see|consult|"
+    r"download|print|obtain|access)\s+(?:a\s+copy\s+of\s+|the\s+(?:full|latest|current)\s+(?:text|version)\s+of\s+)?"
+    r"(?:the|our|this|these|its|a)?\s*(?:[\w-]+\s+){0,4}?(?:polic(?:y|ies)|agreements?|terms|BAA|DPA|addend(?:um|a)|"
+    r"notices?|documents?|documentation|versions?|lists?|FAQs?|pages?|guidelines|statements?)\b[^.;]{0,40}?"
+    r"\b(?:at|here|on|from|via|by visiting)\b", re.I)
+
+
 def gives_user_a_right(text: str) -> bool:
     """Whether ``text`` (a clause, plain) only gives the user a right ("You may cancel at any
     time", "Subscribers shall be entitled to suspend their use", "vous pouvez résilier") or binds
     the provider to them ("we'll provide you with advance notice"), and says nothing against
-    them (a power of the provider, a waiver, a duty of the user, "without notice")."""
-    return bool(_USER_RIGHT.search(text) or _USER_PROTECTION.search(text)) and not _AGAINST.search(text)
+    them (a power of the provider, a waiver, a duty of the user, "without notice"); where to read
+    a document ("You can review the DPA at: <link>") is a pointer, no right (``_POINTER``)."""
+    return bool(_USER_RIGHT.search(text) or _USER_PROTECTION.search(text)) and not _AGAINST.search(text) \
+        and not _POINTER.search(text)
