@@ -157,7 +157,6 @@ CHROME_GROUP = 5  # lines of page chrome removed (or added) at least, said as on
 def _chrome_group(chrome: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
     """One entry for the lines of page chrome (menus, banners, footers) one capture has and the
     other lacks: how many, and the first few of them."""
-    from rich.text import Text
 
     kind = chrome[0].kind
     lines = [clean((c.before if kind == "removed" else c.after) or "").strip() for c in chrome]
@@ -165,6 +164,14 @@ def _chrome_group(chrome: Sequence[ClauseChange], *, color: bool) -> "Iterable[A
     head = f"{'-' if kind == 'removed' else '+'} {kind}  {len(chrome)} lines of page furniture"
     note = (f"    Page furniture (menus, banners, footers) {kind}, not a term: "
             + ", ".join(f"“{t}”" for t in firsts) + (", ..." if len(lines) > 3 else ""))
+    yield from _cosmetic_entry(head, note, color=color)
+
+
+def _cosmetic_entry(head: str, note: str, *, color: bool) -> "Iterable[Any]":
+    """A grouped cosmetic entry: its head line tagged [cosmetic], its note, a blank line (bold and
+    italic on a terminal)."""
+    from rich.text import Text
+
     if not color:
         yield head + "  [cosmetic]"
         yield note
@@ -178,7 +185,6 @@ def _chrome_group(chrome: Sequence[ClauseChange], *, color: bool) -> "Iterable[A
 def _spacing_group(spacing: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
     """One entry for clause changes that only changed spaces or line breaks: how many, and the
     first sections they are in (the words are the same, so there is no word diff to show)."""
-    from rich.text import Text
 
     from tracker.analysis.rendering import section_label
 
@@ -190,14 +196,7 @@ def _spacing_group(spacing: Sequence[ClauseChange], *, color: bool) -> "Iterable
     shown = ", ".join(places[:4]) + (f" and {len(places) - 4} more" if len(places) > 4 else "")
     head = f"~ modified  {len(spacing)} clauses ({shown})"
     note = "    Only whitespace changed: the same words with other spaces or line breaks"
-    if not color:
-        yield head + "  [cosmetic]"
-        yield note
-        yield ""
-        return
-    yield Text(head, style="bold") + Text("  [cosmetic]", style="bold")
-    yield Text(note, style="italic")
-    yield Text("")
+    yield from _cosmetic_entry(head, note, color=color)
 
 
 def _plain(text: str | None) -> str:
