@@ -11,10 +11,13 @@ import gc
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, wraps
-from typing import Any, Callable, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Callable, ParamSpec, TypeVar
 
 from tracker.records import SEVERITY_ORDER, Analysis, ClauseChange, Severity, cosmetic_kinds
 from tracker.text import common_end, common_start
+
+if TYPE_CHECKING:  # (imported lazily at run time: workers start light)
+    from tracker.analysis.materiality import ChangeLabel
 
 __all__ = ["ANALYSIS_CODE", "SEVERITY_ORDER", "Analysis", "ClauseChange", "analyse", "analyse_job", "analyse_jobs",
            "analysis_version", "as_revert", "as_variant", "failed_analysis", "severity_rank", "translated"]
@@ -310,7 +313,7 @@ _LANGUAGES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", 
               "pt": "Portuguese"}
 
 
-def shown_categories(label: Any) -> tuple[str, ...]:
+def shown_categories(label: "ChangeLabel") -> tuple[str, ...]:
     """The categories a change is shown with: its label's, then the category of each watch-out it
     adds or removes that they leave out (the taxonomy: a clause's watch-outs are a subset of its
     categories). "Any such use … may result in … termination of your account" under a rule of use
