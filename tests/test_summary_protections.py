@@ -115,3 +115,18 @@ def test_credits_named_with_a_relative_clause_still_expire_in_the_fact() -> None
     # a relative clause of something else ("credits, which it ...") still names no expiry of the credits
     other = "# T\n\n## 8. Credits\n\nCredits that it grants for referrals are personal. Your card may expire.\n"
     assert "credits" not in summarise(other).facts or "expire" not in summarise(other).facts["credits"].value.lower()
+
+
+def test_a_power_the_newest_version_added_is_the_watch_out_of_its_kind() -> None:
+    # nu42: the demo's new "suspend or terminate ... immediately and without notice" (critical in diff)
+    # was left out of the watch-outs for an older "for any reason" clause of the same kind
+    from tracker.analysis.analyse import analyse
+
+    old = ("# Larkspur Notes Terms of Service\n\n## 9. Termination\n\n"
+           "We may suspend or terminate your account for any reason, including a breach of these Terms.\n")
+    new = old + "We may also suspend or terminate your access immediately and without notice.\n"
+    changes = [("2026-03-01T10:00:00Z", c) for c in analyse(old, new).changes]
+    watch = [b.text for b in summarise(new, changes).watch_outs if "termination" in b.watch]
+    assert watch and "without notice" in watch[0], watch
+    # with no history the older clause may lead; the new one is not lost from the key terms either way
+    assert any("without notice" in b.text for b in summarise(new, changes).key_terms + summarise(new, changes).watch_outs)

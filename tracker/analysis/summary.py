@@ -2381,10 +2381,16 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     up to termination) or one-sided clause (``ONE_SIDED``: "without notice", "at any time",
     "renews automatically") before a second of any kind, so a second refund clause never pushes
     out termination without notice; then seconds that add a number, then milder kinds."""
-    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, float, int]:
-        # a sentence about this very concern first, a one-sided one, what the company may do, the most at stake
+    newest = max((when for when, _ in history.values()), default=None)
+
+    def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, bool, float, int]:
+        # a sentence about this very concern first, a one-sided one, one the newest version changed
+        # (a power added today is what a reader came for), what the company may do, the most at stake
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
-        return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not ours, -_score(s), s.order)
+        changed = _changed(s, history) if newest else None
+        recent = changed is not None and newest is not None and changed.date == newest[:10]
+        return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not recent, not ours, -_score(s),
+                s.order)
 
     # terms that let the user sue in their home courts make a foreign governing law no watch-out:
     # the user's own courts hear the case (and a consumer keeps the mandatory law of home)
