@@ -749,7 +749,7 @@ class Index:
             args.append(since)
         if material:
             sql += " AND c.material"
-        sql += " ORDER BY v.fetched_at DESC, v.document_key, c.n LIMIT ?"
+        sql += " ORDER BY v.fetched_at DESC, v.document_key, v.seq DESC, c.n LIMIT ?"  # (a later version of one second first)
         args.append(limit)
         try:
             rows = self._query(sql, args).fetchall()
