@@ -290,3 +290,16 @@ def test_snippets_are_plain_text_with_the_match_visible_in_a_pipe_a_terminal_and
     assert "\x1b[1m" in terminal and "[refund" not in terminal.lower().replace("\x1b[1m", "")
     plain = tracker(store, "search", "refund*", "--no-color").output
     assert "\x1b[" not in plain and "[Refund" in plain
+
+
+def test_a_later_version_of_one_second_is_listed_first(tmp_path: Path) -> None:
+    # nu42: the demo records two versions in one second; "newest first" put version 2's change
+    # among version 3's (ordered by clause number alone within one fetch time)
+    same_day = [("quill", "Quill Notes", "2026-02-10", terms("Quill Notes")),
+                ("quill", "Quill Notes", "2026-02-10", terms("Quill Notes", expiry="6 months")),
+                ("quill", "Quill Notes", "2026-02-10", terms("Quill Notes", expiry="3 months", disputes=ARBITRATION,
+                                                             refunds="Refunds are given only where the law requires them."))]
+    build(tmp_path / "store", same_day)
+    seqs = [h["seq"] for h in hits(tmp_path / "store", "--since", "2026-01-01")]
+    assert set(seqs) == {2, 3}, seqs
+    assert seqs == sorted(seqs, reverse=True), seqs
