@@ -3771,9 +3771,6 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
     # a notice of a clause elsewhere in the terms is no term only when the version without it has
     # that clause too (a banner taken away, the arbitration clause kept)
     sb, sa = _notice_kept(sb, ctx, "new"), _notice_kept(sa, ctx, "old")
-    # ... and a sentence that only says what the document is, between whom, and what it covers,
-    # when the other version says so too
-    sb, sa = _self_description_said(sb, ctx.new_text), _self_description_said(sa, ctx.old_text)
     if not sb.legal and not sa.legal:
         kinds = sb.noise_kinds + sa.noise_kinds
         return _noise_label(kinds, before_p, after_p, facts_b, facts_a)
@@ -3845,45 +3842,6 @@ def _notice_kept(side: _Side, ctx: DocContext, other: str) -> _Side:
     return _Side(side.legal + tuple(s for s, k in zip(side.noise, keep) if not k),
                  tuple(s for s, k in zip(side.noise, keep) if k),
                  tuple(k for k, kept in zip(side.noise_kinds, keep) if kept))
-
-
-# A document saying what it is: "The Lumora Services Agreement is an agreement between you and Lumora
-# (or one of its affiliates) that governs your use of Lumora's apps and services." Nothing after the
-# party but what the document covers: no modal, no second clause.
-_SELF_DESCRIPTION = re.compile(
-    r"^\W*(?:the|this|these|our)\s+(?:[\w’'&.-]+\s+){0,5}?(?:agreement|terms|conditions|contract)(?:\s+of\s+"
-    r"(?:use|service))?\s*(?:\([^)]*\)\s*)?(?:is|are|constitutes?|forms?)\s+(?:a|an|the)\s+(?:legally\s+binding\s+|"
-    r"binding\s+|legal\s+)?(?:agreement|contract)\s+between\s+you\s+and\s+(?P<party>[^,;()]+?)\s*"
-    r"(?P<rest>(?:\([^()]*\)\s*)?(?:,?\s*(?:that|which)\s+(?:governs?|covers?|applies\s+to)\s+(?:your\s+)?"
-    r"(?:use|access)\b[^;:]*)?)\s*[.]?\W*$", re.I)
-_SELF_TERM_WORD = re.compile(r"\b(?:may|must|shall|will|can|cannot|not|only|except|unless)\b", re.I)
-_SELF_SAID = 0.8  # share of the description's content words the other version must have
-_SELF_VERBS = frozenset("governs govern covers cover applies apply use access".split())
-
-
-def _self_description_said(side: _Side, other_version: str) -> _Side:
-    """``side`` with a legal sentence that only describes the document (``_SELF_DESCRIPTION``: what
-    it is, between you and whom, what it covers) moved to its noise ("self"), when
-    ``other_version`` already has it between you and the same party ("the entire agreement between
-    you and Lumora") and ``_SELF_SAID`` of its words: an introduction added or dropped, no term. A
-    new party, or a scope in words the other version lacks, stays a term."""
-    moved = []
-    for s in side.legal:
-        m = _SELF_DESCRIPTION.match(" ".join(s.split()))
-        if m is None or _SELF_TERM_WORD.search(m.group("rest")):
-            continue
-        flat = " ".join(other_version.lower().split())
-        if f"between you and {' '.join(m.group('party').lower().split())}" not in flat:
-            continue
-        ws = [w for w in re.findall(r"[a-z]+", m.group("rest").lower()) if is_content_word(w)
-              and w not in _SELF_VERBS]
-        have = set(re.findall(r"[a-z]+", flat))
-        if sum(w in have for w in ws) >= _SELF_SAID * len(ws):
-            moved.append(s)
-    if not moved:
-        return side
-    return _Side(tuple(s for s in side.legal if s not in moved), side.noise + tuple(moved),
-                 side.noise_kinds + ("self",) * len(moved))
 
 
 # Words that say how the users' data is protected: encrypted, anonymised, pseudonymised, hashed
@@ -5609,7 +5567,6 @@ _NOISE_TEXT = {
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
     "notice": "A notice of a clause found elsewhere in the terms, not a term of its own",
-    "self": "What the document is and whom it binds, as the terms already say, not a term",
     "outage": "A notice of an outage or maintenance now, not a term",
     "carrier": "A text-message programme's standard notice (carrier rates, HELP and STOP), not a term",
 }
