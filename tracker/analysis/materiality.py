@@ -1985,7 +1985,21 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
+        elif key not in party and _respelled_rename(o, n, out):
+            out[key] = "rename"
     return out
+
+
+def _respelled_rename(old: tuple[str, ...], new: tuple[str, ...],
+                      found: dict[tuple[tuple[str, ...], tuple[str, ...]], str]) -> bool:
+    """Whether ``old`` → ``new`` (a replaced run ``find_renames`` did not call a rename on its
+    own) is a rename it found, with the new name mistyped in this one place ("Facebook" →
+    "Meeta" beside 38 "Facebook" → "Meta"): the same old name, the new one a spelling variant
+    (``respelled``). ``found`` maps the renames found so far to their kind."""
+    from tracker.analysis.novelty import respelled
+
+    return any(what == "rename" and o == old and n != new and respelled(n, new)
+               for (o, n), what in found.items())
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
