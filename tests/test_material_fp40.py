@@ -62,3 +62,73 @@ def test_a_period_changed_beside_the_mistyped_name_stays_material() -> None:
     a = analyse(OLD, _renamed("Quilmark", days="90"))
     assert a.material
     assert any("90" in (c.after or "") and c.material for c in a.changes)
+
+
+# --- a lower-case term settled on throughout: "membership fee" → "subscription fee" -------------
+TERMS = """\
+# Brindlecast Terms of Use
+
+## 1. Plans
+
+Brindlecast offers several subscription plans. Your membership plan is shown on your account page.
+The subscription fee for each plan is shown before you sign up.
+
+## 2. Billing
+
+Unless you cancel before your billing date, you authorise us to charge the membership fee for the next billing cycle.
+We may change the membership fee of your membership plan; we will tell you at least 30 days before.
+
+## 3. Cancellation
+
+You can cancel your membership at any time; your membership plan ends at the end of the billing period.
+"""
+
+
+def _settled(text: str) -> str:
+    return (text.replace("membership fee", "subscription fee").replace("membership plan", "subscription plan"))
+
+
+def test_a_term_settled_on_throughout_is_not_material() -> None:
+    # the old text said "subscription fee" once and "membership fee" elsewhere: the new one says
+    # "subscription" before "fee" and "plan" everywhere, the rest of each clause unchanged
+    a = analyse(TERMS, _settled(TERMS))
+    assert not a.material, [c.explanation for c in a.changes if c.material]
+    billing = [c for c in a.changes if "charge the subscription fee" in (c.after or "")]
+    assert billing and billing[0].cosmetic == "renamed"
+
+
+def test_a_settled_term_with_a_period_changed_stays_material() -> None:
+    new = _settled(TERMS).replace("at least 30 days before", "at least 7 days before")
+    a = analyse(TERMS, new)
+    assert a.material
+    assert any("7 days" in (c.after or "") and c.material for c in a.changes)
+
+
+def test_a_bounding_word_put_for_another_throughout_stays_material() -> None:
+    # "membership" → "paid" before the same nouns: which plans a clause covers, never a rename
+    old = TERMS.replace("several subscription plans.", "several subscription plans. A paid plan includes downloads.")
+    new = old.replace("membership fee", "paid fee").replace("membership plan", "paid plan")
+    a = analyse(old, new)
+    assert a.material
+
+
+def test_two_wordings_offered_side_by_side_are_not_settled() -> None:
+    # the old text offers "membership or subscription" as alternatives: two things, not one
+    old = TERMS.replace("Brindlecast offers several subscription plans.",
+                        "Brindlecast offers a membership or subscription plan, and a day pass.")
+    a = analyse(old, _settled(old))
+    assert a.material
+
+
+def test_a_period_word_settled_on_throughout_stays_material() -> None:
+    # "monthly fee" → "annual fee" wherever it is said, "annual fee" already said once: how often
+    # you pay, never a wording
+    old = _settled(TERMS).replace("The subscription fee for each plan", "The annual fee for the yearly plan and the "
+                                  "monthly fee for the monthly plan").replace("charge the subscription fee",
+                                                                              "charge the monthly fee")
+    old = old.replace("We may change the subscription fee", "We may change the monthly fee")
+    new = old.replace("charge the monthly fee", "charge the annual fee").replace(
+        "change the monthly fee", "change the annual fee").replace("the monthly fee for the monthly plan",
+                                                                   "the annual fee for the monthly plan")
+    a = analyse(old, new)
+    assert a.material
