@@ -1985,7 +1985,64 @@ def find_renames(deltas: list[Delta], ctx: DocContext) -> dict[tuple[tuple[str, 
         o, n = key
         if n in terms and len(o) == 1 and key not in party and not ctx.new.has(o):
             out[key] = "rename"  # another old name of the same thing ("subcontractors"), now the new term too
+        elif key not in party and _respelled_rename(o, n, out):
+            out[key] = "rename"
+        elif key not in party and counts[key] >= 3 and _settled_wording(o, n, heads[key], ctx):
+            out[key] = "rename"
     return out
+
+
+# Words that bound what a term covers: one put for another is never a rename ("paid plans" → "all
+# plans", "personal data" → "data")
+_BOUNDING = frozenset("""all any some only personal paid free certain each every other others another
+such these those this that more less most least new existing additional limited full partial
+basic standard premium pro plus business enterprise individual commercial public private
+hourly daily weekly monthly quarterly yearly annual annually minimum maximum higher lower greater smaller
+first last prior later required optional mandatory voluntary""".split())
+# A word used as a noun somewhere in a text: after an article or a possessive
+_AS_NOUN = r"\b(?:the|a|an|your|our|their|its|this|that|each|any|le|la|les|l|un|une|votre|notre|vos|nos|der|die|das|den|" \
+           r"dem|des|ein|eine|einen|ihr|ihre|ihren|unser|unsere)\W+{}\b"
+
+
+def _settled_wording(old: tuple[str, ...], new: tuple[str, ...], heads: set[str], ctx: DocContext) -> bool:
+    """Whether ``old`` → ``new`` (one lower-case word for another, replaced 3 or more times, each
+    time before a word both sides keep: ``heads``) settles a document on one of two wordings it
+    used for one thing ("membership fee" → "subscription fee", where the old text already said
+    "subscription fee" once): the old word is gone from the new text before each of those words,
+    the new one was said before one of them (a content word) in the old text already, both are
+    nouns of one legal topic, and the two are never set side by side as alternatives
+    ("membership or subscription") in either text. Words that bound a term (``_BOUNDING``: "paid",
+    "monthly", "optional") or their opposites ("unlimited") never settle anything."""
+    if len(old) != 1 or len(new) != 1 or "" in heads or not heads:
+        return False
+    o, n = old[0], new[0]
+    if not (o.isalpha() and n.isalpha() and is_content_word(o) and is_content_word(n)) \
+            or {o, n} & (_BOUNDING | _CLOSED_CLASS):
+        return False
+    short, long_ = sorted((o, n), key=len)
+    if long_.endswith(short) and long_[:-len(short)] in ("un", "non", "in", "im", "ir", "il", "dis"):
+        return False  # "limited" / "unlimited": the opposite, never another wording
+    if set(category_scores(o)) != set(category_scores(n)) or _topical([o]) != _topical([n]):
+        return False  # "arbitration" → "court": another legal topic
+    if any(ctx.new.has((o, h)) for h in heads) or not any(ctx.old.has((n, h)) for h in heads if is_content_word(h)):
+        return False
+    texts = (ctx.old_text, ctx.new_text)
+    if not all(any(re.search(_AS_NOUN.format(w), t, re.I) for t in texts) for w in (o, n)):
+        return False  # a verb or an adjective put for another ("sell" → "share") says what is done
+    pair = rf"(?:{o}\W+(?:(?:and|or|and/or|nor|vs|versus)\W+)?{n}|{n}\W+(?:(?:and|or|and/or|nor|vs|versus)\W+)?{o})"
+    return not any(re.search(rf"\b{pair}\b", t, re.I) for t in texts)
+
+
+def _respelled_rename(old: tuple[str, ...], new: tuple[str, ...],
+                      found: dict[tuple[tuple[str, ...], tuple[str, ...]], str]) -> bool:
+    """Whether ``old`` → ``new`` (a replaced run ``find_renames`` did not call a rename on its
+    own) is a rename it found, with the new name mistyped in this one place ("Facebook" →
+    "Meeta" beside 38 "Facebook" → "Meta"): the same old name, the new one a spelling variant
+    (``respelled``). ``found`` maps the renames found so far to their kind."""
+    from tracker.analysis.novelty import respelled
+
+    return any(what == "rename" and o == old and n != new and respelled(n, new)
+               for (o, n), what in found.items())
 
 
 # Words of a closed class, capitalised or not: weekdays, months, seasons and units. One put for
