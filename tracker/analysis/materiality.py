@@ -5643,6 +5643,8 @@ def _is_heading(text: str) -> bool:
     """A Markdown heading or a wholly bold or italic line: a title, not a term."""
     text = re.sub(r"\s*\n\s*(?:=+|-+)\s*$", "", text.strip())  # setext underline
     text = re.sub(r"\\(?=[^\w\s])", "", text)  # "\_\_2.6 Payments\_\_" is "__2.6 Payments__"
+    if text.startswith(("**", "__")) and text.endswith(text[:2]) and "\n" not in text and title_line(text):
+        return True  # a bold title that ends in a full stop ("**11. WAIVER OF CLASS ACTIONS.**")
     if text != text.lstrip("#") or text.startswith(("**", "__")):
         pass
     elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
@@ -5767,8 +5769,25 @@ def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
 def _watch(sentences: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
-        out.update(topical_watch(s))
+        if not title_line(s):  # a section title names a topic, it binds no one
+            out.update(topical_watch(s))
     return out
+
+
+_CAPITALISED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def title_line(text: str) -> bool:
+    """Whether ``text`` reads as a section title or a table-of-contents line, not a clause: at
+    most 10 words, no verb and no negation, each content word written with a capital ("11. GOVERNING
+    LAW; WAIVER OF CLASS ACTIONS.", "Waiver of Class Actions"). A rule in a few words keeps its
+    negation ("NO CLASS ACTIONS.") or its verb ("YOU WAIVE ANY CLASS ACTION.") and is no title."""
+    said = plain(text)
+    toks = words(said)
+    if not 0 < len(toks) <= 10 or has_verb(toks) or set(toks) & _NEGATIONS:
+        return False
+    content = [w for w in _CAPITALISED.findall(said) if is_content_word(w.lower())]
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 def _cats(sentences: tuple[str, ...]) -> set[str]:
@@ -6028,6 +6047,17 @@ class _Job:
             cats = tuple(dict.fromkeys(("arbitration", *cats)))
             return ChangeLabel(True, "material", cats, f"{TO_COURTS}: {_about(_legal_part(self.sa.legal, self.after), w_add)}"
                                                        f"{_cats_text(cats)} — good news for users", None, w_add, (), fb, fa)
+        if w_add and (had := _old_watch_place(w_add, self.ctx)) is not None:
+            # the old text already had this kind of watch-out (a waiver moved to its own section and
+            # widened): a term rewritten, said as such and where it was, not a new one made critical
+            from tracker.analysis.headline import term_name
+
+            name = term_name(w_add[0], self.after or "") or "term"
+            where = f" (was in § {had[0]})" if had[0] and not had[1] else (
+                f" (also in § {had[0]})" if had[0] else " (the old text had one too)")
+            return ChangeLabel(True, "material", cats, f"{name[:1].upper()}{name[1:]} rewritten{where}: "
+                               f"{_snippet(_legal_part(self.sa.legal, self.after))}{_cats_text(w_add)}",
+                               None, w_add, (), fb, fa)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -6960,6 +6990,36 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
                 break
     ctx.watched[category] = found
     return found
+
+
+_CLAUSE_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.\s))")  # "11.2 Any claim…", "**4.** You…"
+
+
+def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, bool] | None:
+    """Where the old version already had a watch-out of each of ``categories`` (a paragraph the
+    category's topic rule finds, read with the one before it, that the watch-out classifier calls
+    one): (the number of the first one's paragraph, "" when it has none; whether that paragraph is
+    still in the new version word for word). None when one of the categories is no watch-out of the
+    old version: the added clause is then a new term."""
+    from tracker.analysis.classify import _compiled, classify_text, normalize
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
+
+    paras = re.split(r"\n\s*\n", ctx.old_text)
+    first: tuple[str, bool] | None = None
+    for category in categories:
+        patterns = [p for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0] if c == category]
+        if not patterns or not _still_has(category, ctx, "old"):
+            return None
+        for i, para in enumerate(paras):
+            norm = f" {normalize((paras[i - 1] if i else '') + chr(10) + para).strip()} "
+            if any(p.search(norm) for p in patterns) and category in classify_text(para).watch:
+                if first is None:
+                    number = _CLAUSE_NUMBER.match(plain(para))
+                    first = (number.group(1) if number else "", " ".join(para.split()) in " ".join(ctx.new_text.split()))
+                break
+        else:
+            return None
+    return first
 
 
 # Claims heard one by one: what a class-action waiver secured, said in the arbitration clause
