@@ -4,6 +4,8 @@ through the whole analysis (``tracker.analysis.analyse.analyse``)."""
 
 from __future__ import annotations
 
+import re
+
 from tracker.analysis.analyse import analyse
 from tracker.analysis.materiality import title_line
 
@@ -98,3 +100,70 @@ def test_a_sentence_is_not_paired_with_a_title_as_its_rewrite():
             assert "INDIVIDUAL CAPACITY" in (c.after or "") or "WAIVER OF CLASS ACTIONS" not in (c.after or ""), \
                 (c.before, c.after)
     assert "new class-action waiver" not in a.summary.lower(), a.summary
+
+
+_OLD_BANS = """
+## 4. Using Brindlecove
+
+4.1 Brindlecove is for your personal and non-commercial use only.
+
+4.2. You agree not to copy, resell or publish (except as expressly permitted by Brindlecove) any recipe shown on the \
+service. You also agree not to: scrape the service with automated tools; or reverse engineer the Brindlecove app. In \
+addition, you agree not to upload any file designed to disrupt the service.
+"""
+_NEW_BANS = """
+## 4. Using Brindlecove
+
+4.1 Brindlecove is for your personal and non-commercial use only.
+
+4.2. Except as expressly permitted by Brindlecove, you agree not to:
+
+    (i) copy, resell or publish any recipe shown on the service;
+
+    (ii) scrape the service with automated tools;
+
+    (iii) reverse engineer the Brindlecove app;
+
+    (iv) upload any file designed to disrupt the service.
+"""
+
+
+def test_a_list_of_bans_re_split_into_numbered_items_removes_no_term():
+    a = analyse(_HEAD + _OLD_BANS, _HEAD + _NEW_BANS)
+    said = [(c.kind, c.severity, c.explanation) for c in a.changes]
+    assert not a.material, said
+    assert not any((c.explanation or "").startswith("No longer says") for c in a.changes), said
+
+
+def test_near_miss_an_item_that_drops_its_ban_is_still_material():
+    # the lead-in no longer bans: "you may" — the "not" the old sentence said went nowhere
+    new = _NEW_BANS.replace("you agree not to:", "you may:")
+    a = analyse(_HEAD + _OLD_BANS, _HEAD + new)
+    assert a.material, [(c.kind, c.explanation) for c in a.changes]
+
+
+_OLD_MISC = """
+## 6. Miscellaneous
+
+    6.1. Governing Law. These Terms are governed by the laws of the State of Oregon.
+
+    6.2. Feedback. Brindlecove may use any idea you send it without paying you.
+
+    6.3. Survival. If a provision is held invalid, the others remain in force.
+"""
+_NEW_MISC = """
+## 6. Miscellaneous
+
+    6.1. Feedback. Brindlecove may use any idea you send it without paying you.
+
+    6.2. Survival. If a provision is held invalid, the others remain in force.
+"""
+
+
+def test_bare_clause_numbers_are_no_clauses_of_their_own():
+    a = analyse(_HEAD + _OLD_MISC, _HEAD + _NEW_MISC)
+    bare = [c for c in a.changes if re.fullmatch(r"\s*[\d.]+\s*", c.after or c.before or "")]
+    assert not bare, [(c.kind, c.before, c.after) for c in bare]
+    # the governing-law clause that went is still reported as removed
+    assert any(c.kind == "removed" and "Oregon" in (c.before or "") and c.material for c in a.changes), \
+        [(c.kind, c.before, c.explanation) for c in a.changes]

@@ -4902,6 +4902,14 @@ namely means cover covers inclut incluent comprend comprennent notamment exemple
 beinhalten insbesondere beispiel beispielsweise following suivants suivantes folgende folgenden""".split())
 
 
+# Words that join a sentence to the one before ("In addition, you agree not to …"), which an item
+# of a list no longer needs: its lead-in joins it.
+_CONNECTIVES = frozenset("addition additionally furthermore moreover likewise de plus outre außerdem zudem".split())
+
+
+_EXCEPTING = frozenset("except excepting unless save sauf außer".split())
+
+
 def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
     """The delta without the opening words a sentence left to its list's lead-in when it became
     an item of that list ("This includes child abuse imagery." → "Do not ..., including: * Child
@@ -4917,11 +4925,22 @@ def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_a
             continue  # the changed words do not open the sentence
         words_ = d.run_words(side, runs[0])
         lead_stems = _stems(lead)
-        if any(w in MODALS or w in _NEGATIONS for w in words_) or not all(
-                w in _LIST_INTRO or stem(w) in lead_stems for w in words_ if is_content_word(w)):
+        # (a "not" or "may" the lead-in says too went to it: "You agree not to archive …" → "you agree
+        # not to: (i) archive …")
+        if any((w in MODALS or w in _NEGATIONS) and stem(w) not in lead_stems for w in words_) or not all(
+                w in _LIST_INTRO or w in _CONNECTIVES or w.isdigit() or stem(w) in lead_stems
+                for w in words_ if is_content_word(w)):
             continue
         gone = set(range(*runs[0]))
         d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
+        # an exception the item made for itself that the lead-in now makes for every item ("use
+        # (except as explicitly authorized in these Terms) content" → "Except as explicitly
+        # authorized by us, you agree not to: (i) use content"): moved to the lead-in, not dropped
+        for run in d.runs(side)[:3]:
+            content = [w for w in d.run_words(side, run) if is_content_word(w)]
+            if len(content) >= 3 and content[0] in _EXCEPTING and all(stem(w) in lead_stems for w in content[:3]):
+                gone = set(range(*run))
+                d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
     # ... and the sentence before them now leads the list in ("endangers minors." → "endangers
     # minors, including:"), or no longer does
     for side, now in (("ins", after), ("dels", before)):
@@ -7350,6 +7369,9 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
             lead, nest = "", -1
         else:
             text = c.text.strip()
+            if lead and nest < 0 and _ENUMERATED.match(text):
+                out[c.index] = lead  # "(ii) circumvent …;" as a paragraph of its own: an item of the list
+                continue
             if lead and source and text:
                 head = text[:40]
                 if (item := found(head, item_heads, sorted_items)) is not None:
@@ -7367,6 +7389,11 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
             in_item = False
             lead, nest = (text if _is_lead_in(text) or _changes_title(text) else ""), -1
     return out
+
+
+# A paragraph opened by a list's enumerator in brackets ("(iii) use any robot …", "(b) …", "(2) …"),
+# written as a paragraph and not as a Markdown item.
+_ENUMERATED = re.compile(r"^\\?\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)\s+\S", re.I)
 
 
 def _changes_title(text: str) -> bool:
@@ -7711,6 +7738,28 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
     _reflowed_blocks(changes, labels)
+    _split_into_items(changes, labels)
+
+
+def _split_into_items(changes: Sequence[Any], labels: list[ChangeLabel], near: int = 8) -> None:
+    """A sentence with a list run into it ("You also agree not to: scrape …; or reverse engineer
+    …") removed where the new version gives its list as a lead-in and items of their own ("…, you
+    agree not to:" / "(ii) scrape …;" / "(iii) reverse engineer …;"), which are themselves said as
+    regrouped: the removed sentence is "regrouped" too when those lead-in and items, added within
+    ``near`` changes of it, say all its words (none lost, as ``_same_words`` reads them; what they
+    gain is theirs, and they were found to say the old text's words already)."""
+    for k, c in enumerate(changes):
+        if c.kind != "removed" or not labels[k].material or not c.before:
+            continue
+        pieces = [changes[j].after or "" for j in range(max(0, k - near), min(len(changes), k + near + 1))
+                  if changes[j].kind == "added" and labels[j].cosmetic == "regrouped" and changes[j].after
+                  and (_LIST_ITEM.match(changes[j].after) or changes[j].after.rstrip().endswith(":"))]
+        if any(_LIST_ITEM.match(p) for p in pieces):
+            after = {canonical_word(w) for p in pieces for w in words(p)}
+            lost = {canonical_word(w) for w in words(c.before)} - after
+            if not any(is_content_word(w) or w in _NEGATIONS or w in _SPLIT_FORCE or any(ch.isdigit() for ch in w)
+                       for w in lost):
+                _regroup(labels, (k,))
 
 
 def _neighbours(at: dict[int, int], index: int, most: int = 12) -> list[int]:
