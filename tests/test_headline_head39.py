@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from tracker.analysis.analyse import analyse
-from tracker.analysis.materiality import title_line
+from tracker.analysis.boilerplate import title_line
 
 _HEAD = """# Brindlecove Terms of Service
 

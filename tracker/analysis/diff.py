@@ -484,7 +484,7 @@ def _replaced(
     suspend your account if ..." reworded as "We can close your account at any time ..."), most
     similar first. Too different for ``_fuzzy``, they are still one change, not a removal and an
     addition; two clauses about different things at one place stay two changes."""
-    from tracker.analysis.materiality import title_line  # (materiality imports diff only inside functions)
+    from tracker.analysis.boilerplate import title_line  # (boilerplate imports no analysis module)
 
     groups: dict[tuple[int, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for o in free_old:

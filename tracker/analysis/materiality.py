@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (_CORP, _ROUTE as _ROUTE_WORDS, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (_CORP, title_line, _ROUTE as _ROUTE_WORDS, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
@@ -5793,22 +5793,6 @@ def _watch(sentences: tuple[str, ...]) -> set[str]:
     return out
 
 
-_CAPITALISED = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-def title_line(text: str) -> bool:
-    """Whether ``text`` reads as a section title or a table-of-contents line, not a clause: at
-    most 10 words, no verb and no negation, each content word written with a capital ("11. GOVERNING
-    LAW; WAIVER OF CLASS ACTIONS.", "Waiver of Class Actions"). A rule in a few words keeps its
-    negation ("NO CLASS ACTIONS.") or its verb ("YOU WAIVE ANY CLASS ACTION.") and is no title."""
-    said = plain(text)
-    toks = words(said)
-    if not 0 < len(toks) <= 10 or has_verb(toks) or set(toks) & _NEGATIONS:
-        return False
-    content = [w for w in _CAPITALISED.findall(said) if is_content_word(w.lower())]
-    return bool(content) and all(w[:1].isupper() for w in content)
-
-
 def _cats(sentences: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
@@ -7011,7 +6995,7 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
     return found
 
 
-_CLAUSE_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.\s))")  # "11.2 Any claim…", "**4.** You…"
+_PARA_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.\s))")  # "11.2 Any claim…", "**4.** You…"
 
 
 def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, bool] | None:
@@ -7033,7 +7017,7 @@ def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, b
             norm = f" {normalize((paras[i - 1] if i else '') + chr(10) + para).strip()} "
             if any(p.search(norm) for p in patterns) and category in classify_text(para).watch:
                 if first is None:
-                    number = _CLAUSE_NUMBER.match(plain(para))
+                    number = _PARA_NUMBER.match(plain(para))
                     first = (number.group(1) if number else "", " ".join(para.split()) in " ".join(ctx.new_text.split()))
                 break
         else:
