@@ -6056,10 +6056,13 @@ class _Job:
             from tracker.analysis.headline import term_name
 
             name = term_name(w_add[0], self.after or "") or "term"
-            where = f" (was in § {had[0]})" if had[0] and not had[1] else (
-                f" (also in § {had[0]})" if had[0] else " (the old text had one too)")
-            return ChangeLabel(True, "material", cats, f"{name[:1].upper()}{name[1:]} rewritten{where}: "
-                               f"{_snippet(_legal_part(self.sa.legal, self.after))}{_cats_text(w_add)}",
+            quote = f"{_snippet(_legal_part(self.sa.legal, self.after))}{_cats_text(w_add)}"
+            if had[1]:  # the old one is still there word for word: one more of that kind, said so
+                beside = f"the one in § {had[0]}" if had[0] else "the one the old text already had"
+                return ChangeLabel(True, "critical", cats, f"Another {name}, beside {beside}: {quote}",
+                                   None, w_add, (), fb, fa)
+            where = f"was in § {had[0]}" if had[0] else "the old text had one elsewhere"
+            return ChangeLabel(True, "material", cats, f"{name[:1].upper()}{name[1:]} rewritten ({where}): {quote}",
                                None, w_add, (), fb, fa)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
