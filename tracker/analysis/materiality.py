@@ -6050,17 +6050,14 @@ class _Job:
             cats = tuple(dict.fromkeys(("arbitration", *cats)))
             return ChangeLabel(True, "material", cats, f"{TO_COURTS}: {_about(_legal_part(self.sa.legal, self.after), w_add)}"
                                                        f"{_cats_text(cats)} — good news for users", None, w_add, (), fb, fa)
-        if w_add and (had := _old_watch_place(w_add, self.ctx)) is not None:
-            # the old text already had this kind of watch-out (a waiver moved to its own section and
-            # widened): a term rewritten, said as such and where it was, not a new one made critical
+        if w_add and (had := _old_watch_place(w_add, self.ctx)) is not None and not had[1]:
+            # the old text had this kind of watch-out where it no longer stands word for word (a
+            # waiver moved to its own section and widened): a term rewritten, said as such and where
+            # it was, not a new one made critical. (One still there beside it: this one is new.)
             from tracker.analysis.headline import term_name
 
             name = term_name(w_add[0], self.after or "") or "term"
             quote = f"{_snippet(_legal_part(self.sa.legal, self.after))}{_cats_text(w_add)}"
-            if had[1]:  # the old one is still there word for word: one more of that kind, said so
-                beside = f"the one in § {had[0]}" if had[0] else "the one the old text already had"
-                return ChangeLabel(True, "critical", cats, f"Another {name}, beside {beside}: {quote}",
-                                   None, w_add, (), fb, fa)
             where = f"was in § {had[0]}" if had[0] else "the old text had one elsewhere"
             return ChangeLabel(True, "material", cats, f"{name[:1].upper()}{name[1:]} rewritten ({where}): {quote}",
                                None, w_add, (), fb, fa)
@@ -7004,28 +7001,31 @@ _PARA_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.\s))")  # "11
 def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, bool] | None:
     """Where the old version already had a watch-out of each of ``categories`` (a paragraph the
     category's topic rule finds, read with the one before it, that the watch-out classifier calls
-    one): (the number of the first one's paragraph, "" when it has none; whether that paragraph is
-    still in the new version word for word). None when one of the categories is no watch-out of the
-    old version: the added clause is then a new term."""
+    one): (the number of the first one's paragraph, "" when it has none; whether one of those
+    paragraphs is still in the new version word for word). None when one of the categories is no
+    watch-out of the old version: the added clause is then a new term."""
     from tracker.analysis.classify import _compiled, classify_text, normalize
     from tracker.analysis.lexicons import TOPIC_LANGUAGES
 
     paras = re.split(r"\n\s*\n", ctx.old_text)
-    first: tuple[str, bool] | None = None
+    new_text = " ".join(ctx.new_text.split())
+    number, kept = None, False
     for category in categories:
         patterns = [p for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0] if c == category]
         if not patterns or not _still_has(category, ctx, "old"):
             return None
+        found = False
         for i, para in enumerate(paras):
             norm = f" {normalize((paras[i - 1] if i else '') + chr(10) + para).strip()} "
             if any(p.search(norm) for p in patterns) and category in classify_text(para).watch:
-                if first is None:
-                    number = _PARA_NUMBER.match(plain(para))
-                    first = (number.group(1) if number else "", " ".join(para.split()) in " ".join(ctx.new_text.split()))
-                break
-        else:
+                found = True
+                if number is None:
+                    m = _PARA_NUMBER.match(plain(para))
+                    number = m.group(1) if m else ""
+                kept = kept or " ".join(para.split()) in new_text
+        if not found:
             return None
-    return first
+    return (number or "", kept)
 
 
 # Claims heard one by one: what a class-action waiver secured, said in the arbitration clause
