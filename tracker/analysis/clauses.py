@@ -106,8 +106,6 @@ _TERMINAL = ".;:,!?"
 _QUANTITY = re.compile(r"^\d{1,3}(?:[ \t]+(?:[a-z]|(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|INR|BRL|MXN|SEK|NOK|DKK|PLN|"
                        r"[KMGT]B|GiB|MiB|TiB)\b)|[ \t]*[%$€£¥])")
 
-# A piece that is only a clause's number ("6.2.", "4.", "(iii)"): it belongs to the sentence it numbers.
-_BARE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})+\.?|\(?(?:\d{1,3}|[ivxIVX]{1,5})[.)])$")
 # A clause's own number at the start of its text.
 _OWN_NUMBER = re.compile(r"^(?:(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3})\.|\(([a-zA-Z]|[ivxIVX]{1,5}|\d{1,3})\))[ \t]")
 
@@ -363,8 +361,6 @@ def split_sentences(text: str) -> list[str]:
         if _is_boundary(text, start, mark, gap, nxt):
             end = start + len(mark)
             piece = text[begin:end].strip()
-            if _BARE_NUMBER.match(piece):
-                continue  # "6.2. Unsolicited Materials. …": a clause's number is no sentence of its own
             if piece:
                 sentences.append(piece)
             begin = end
