@@ -4926,8 +4926,13 @@ def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_a
         words_ = d.run_words(side, runs[0])
         lead_stems = _stems(lead)
         # (a "not" or "may" the lead-in says too went to it: "You agree not to archive …" → "you agree
-        # not to: (i) archive …")
-        if any((w in MODALS or w in _NEGATIONS) and stem(w) not in lead_stems for w in words_) or not all(
+        # not to: (i) archive …", when nothing took its place: "Do not use" → "Using" is
+        # ``_ban_itemised``'s)
+        other = d.runs("ins" if side == "dels" else "dels")
+        other_toks = d.after if side == "dels" else d.before
+        replaced = bool(other) and any(is_content_word(t.norm) for t in other_toks[other[0][0]:other[0][1]]) \
+            and not any(is_content_word(t.norm) for t in other_toks[:other[0][0]])
+        if any((w in MODALS or w in _NEGATIONS) and (replaced or stem(w) not in lead_stems) for w in words_) or not all(
                 w in _LIST_INTRO or w in _CONNECTIVES or w.isdigit() or stem(w) in lead_stems
                 for w in words_ if is_content_word(w)):
             continue
