@@ -8,6 +8,7 @@ returns (``Analysis``, ``ClauseChange``) live in ``tracker.records``, shared by 
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache, wraps
@@ -282,10 +283,16 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     from tracker.analysis.wording import refine
 
     verdict, index = decide(diff.changes, labels, new, diff.unchanged, old)
+    # a clause's number split off as a sentence of its own ("6.2." before "Survival. …") is no
+    # clause: moved or renumbered with its clause, it is not shown as a change (the decision above
+    # read the diff as it was made, the features it was fitted on)
+    numbers = {k for k, c in enumerate(changes) if _bare_number(c.before) and _bare_number(c.after)}
+    unchanged = diff.unchanged + sum(changes[k].kind in ("moved", "modified") for k in numbers)
     if verdict == "veto":
         # The learned decision overrules the rules' "material" for the whole pair
         # (``tracker.analysis.decision``; TRACKER_MATERIALITY=rules switches it off).
-        return _summarise(refine([_not_material(c) for c in changes]), diff.unchanged, kind, revert_of, ())
+        return _summarise(refine([_not_material(c) for k, c in enumerate(changes) if k not in numbers]), unchanged,
+                          kind, revert_of, ())
     if verdict == "promote" and index is not None:
         # ... or calls material a pair the rules do not: the change with the strongest legal
         # signal carries it, so that the pair's flag still sums up its changes.
@@ -300,8 +307,17 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # (``tracker.analysis.category_model``; TRACKER_MATERIALITY=rules keeps the rules').
     from tracker.analysis.category_model import version_categories
 
-    return _summarise(refine(changes), diff.unchanged, kind, revert_of,
+    return _summarise(refine([c for k, c in enumerate(changes) if k not in numbers]), unchanged, kind, revert_of,
                       version_categories(diff.changes, labels, new))
+
+
+# Only a clause's number: "6.2.", "14.", "(iii)".
+_BARE_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|\((?:\d{1,3}|[ivxIVX]{1,5}|[a-zA-Z])\))\s*")
+
+
+def _bare_number(text: str | None) -> bool:
+    """Whether a side of a change is only a clause's number, or absent (None)."""
+    return text is None or bool(_BARE_NUMBER.fullmatch(text))
 
 
 _REVERTS = ("revert", "partial-revert")

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "sections_lost_side", "empty_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word", "title_line"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -140,6 +140,29 @@ def has_verb(words: list[str], sentence: bool = False) -> bool:
                 and words[i - 1] not in STOPWORDS and not words[i - 1].isdigit()):
             return True
     return False
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TITLE_MARKUP = re.compile(r"\]\([^)]*\)|[*_`#\\\[\]]")  # emphasis, escapes and link targets
+_TITLE_NEGATIONS = frozenset("not no never without none nor ne pas jamais aucun aucune nicht kein keine keinen ohne".split())
+
+
+def title_line(text: str) -> bool:
+    """Whether ``text`` reads as a section title or a table-of-contents line, not a clause: at
+    most 10 words, no verb and no negation, each content word written with a capital ("11. GOVERNING
+    LAW; WAIVER OF CLASS ACTIONS.", "Waiver of Class Actions"). A rule in a few words keeps its
+    negation ("NO CLASS ACTIONS.") or its verb ("YOU WAIVE ANY CLASS ACTION.") and is no title.
+
+    Args:
+        text: one clause or sentence, Markdown allowed.
+
+    Returns True for a title; never raises."""
+    found = _TITLE_WORD.findall(_TITLE_MARKUP.sub(" ", text))
+    toks = [w.lower() for w in found]
+    if not 0 < len(toks) <= 10 or has_verb(toks) or set(toks) & _TITLE_NEGATIONS:
+        return False
+    content = [w for w, t in zip(found, toks) if is_content_word(t)]
+    return bool(content) and all(w[:1].isupper() for w in content)
 
 
 _PAST = frozenset("was were had did been".split())

@@ -484,6 +484,8 @@ def _replaced(
     suspend your account if ..." reworded as "We can close your account at any time ..."), most
     similar first. Too different for ``_fuzzy``, they are still one change, not a removal and an
     addition; two clauses about different things at one place stay two changes."""
+    from tracker.analysis.boilerplate import title_line  # (boilerplate imports no analysis module)
+
     groups: dict[tuple[int, str], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for o in free_old:
         if old[o].kind != "heading" and old[o].key:
@@ -513,8 +515,11 @@ def _replaced(
             continue  # (a rewrite of a whole section: pairing its clauses by topic is guesswork)
         topics_old = {o: _topics(old[o].text) for o in olds}
         topics_new = {n: _topics(new[n].text) for n in news}
+        # a sentence is never rewritten as a title ("You waive any class action." and "11.3 WAIVER
+        # OF CLASS ACTIONS."): one topic, but the title names the section the new term sits in
+        titled = {**{("o", o): title_line(old[o].text) for o in olds}, **{("n", n): title_line(new[n].text) for n in news}}
         candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
-                             if old[o].kind == new[n].kind
+                             if old[o].kind == new[n].kind and titled[("o", o)] == titled[("n", n)]
                              and (topics_old[o] & topics_new[n] or _extends(old[o].key, new[n].key)
                                   or _same_number(old[o].id, new[n].id))), reverse=True)
         pairs += _best_first((o, n, True) for _, _, o, n in candidates)

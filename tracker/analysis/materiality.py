@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from tracker.analysis.boilerplate import (_CORP, _ROUTE as _ROUTE_WORDS, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
+from tracker.analysis.boilerplate import (_CORP, title_line, _ROUTE as _ROUTE_WORDS, DATE, MODALS, UI_WORDS, address_spans, chrome_kind, corporate_words, has_verb,
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
@@ -4959,6 +4959,14 @@ namely means cover covers inclut incluent comprend comprennent notamment exemple
 beinhalten insbesondere beispiel beispielsweise following suivants suivantes folgende folgenden""".split())
 
 
+# Words that join a sentence to the one before ("In addition, you agree not to …"), which an item
+# of a list no longer needs: its lead-in joins it.
+_CONNECTIVES = frozenset("addition additionally furthermore moreover likewise de plus outre außerdem zudem".split())
+
+
+_EXCEPTING = frozenset("except excepting unless save sauf außer".split())
+
+
 def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_after: str) -> Delta:
     """The delta without the opening words a sentence left to its list's lead-in when it became
     an item of that list ("This includes child abuse imagery." → "Do not ..., including: * Child
@@ -4974,11 +4982,27 @@ def _list_lead_words(d: Delta, before: str, after: str, lead_before: str, lead_a
             continue  # the changed words do not open the sentence
         words_ = d.run_words(side, runs[0])
         lead_stems = _stems(lead)
-        if any(w in MODALS or w in _NEGATIONS for w in words_) or not all(
-                w in _LIST_INTRO or stem(w) in lead_stems for w in words_ if is_content_word(w)):
+        # (a "not" or "may" the lead-in says too went to it: "You agree not to archive …" → "you agree
+        # not to: (i) archive …", when nothing took its place: "Do not use" → "Using" is
+        # ``_ban_itemised``'s)
+        other = d.runs("ins" if side == "dels" else "dels")
+        other_toks = d.after if side == "dels" else d.before
+        replaced = bool(other) and any(is_content_word(t.norm) for t in other_toks[other[0][0]:other[0][1]]) \
+            and not any(is_content_word(t.norm) for t in other_toks[:other[0][0]])
+        if any((w in MODALS or w in _NEGATIONS) and (replaced or stem(w) not in lead_stems) for w in words_) or not all(
+                w in _LIST_INTRO or w in _CONNECTIVES or w.isdigit() or stem(w) in lead_stems
+                for w in words_ if is_content_word(w)):
             continue
         gone = set(range(*runs[0]))
         d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
+        # an exception the item made for itself that the lead-in now makes for every item ("use
+        # (except as explicitly authorized in these Terms) content" → "Except as explicitly
+        # authorized by us, you agree not to: (i) use content"): moved to the lead-in, not dropped
+        for run in d.runs(side)[:3]:
+            content = [w for w in d.run_words(side, run) if is_content_word(w)]
+            if len(content) >= 3 and content[0] in _EXCEPTING and all(stem(w) in lead_stems for w in content[:3]):
+                gone = set(range(*run))
+                d = d.without(set(), gone) if side == "dels" else d.without(gone, set())
     # ... and the sentence before them now leads the list in ("endangers minors." → "endangers
     # minors, including:"), or no longer does
     for side, now in (("ins", after), ("dels", before)):
@@ -5700,6 +5724,8 @@ def _is_heading(text: str) -> bool:
     """A Markdown heading or a wholly bold or italic line: a title, not a term."""
     text = re.sub(r"\s*\n\s*(?:=+|-+)\s*$", "", text.strip())  # setext underline
     text = re.sub(r"\\(?=[^\w\s])", "", text)  # "\_\_2.6 Payments\_\_" is "__2.6 Payments__"
+    if text.startswith(("**", "__")) and text.endswith(text[:2]) and "\n" not in text and title_line(text):
+        return True  # a bold title that ends in a full stop ("**11. WAIVER OF CLASS ACTIONS.**")
     if text != text.lstrip("#") or text.startswith(("**", "__")):
         pass
     elif (text.isupper() and len(text.split()) <= 10 and not text.endswith((".", ";", ":"))
@@ -5824,7 +5850,8 @@ def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
 def _watch(sentences: tuple[str, ...]) -> set[str]:
     out: set[str] = set()
     for s in sentences:
-        out.update(topical_watch(s))
+        if not title_line(s):  # a section title names a topic, it binds no one
+            out.update(topical_watch(s))
     return out
 
 
@@ -6085,6 +6112,17 @@ class _Job:
             cats = tuple(dict.fromkeys(("arbitration", *cats)))
             return ChangeLabel(True, "material", cats, f"{TO_COURTS}: {_about(_legal_part(self.sa.legal, self.after), w_add)}"
                                                        f"{_cats_text(cats)} — good news for users", None, w_add, (), fb, fa)
+        if w_add and (had := _old_watch_place(w_add, self.ctx)) is not None and not had[1]:
+            # the old text had this kind of watch-out where it no longer stands word for word (a
+            # waiver moved to its own section and widened): a term rewritten, said as such and where
+            # it was, not a new one made critical. (One still there beside it: this one is new.)
+            from tracker.analysis.headline import term_name
+
+            name = term_name(w_add[0], self.after or "") or "term"
+            quote = f"{_snippet(_legal_part(self.sa.legal, self.after))}{_cats_text(w_add)}"
+            where = f"was in § {had[0]}" if had[0] else "the old text had one elsewhere"
+            return ChangeLabel(True, "material", cats, f"{name[:1].upper()}{name[1:]} rewritten ({where}): {quote}",
+                               None, w_add, (), fb, fa)
         if w_add:
             return ChangeLabel(True, "critical", cats, f"{what}{_cats_text(w_add)}", None, w_add, (),
                                fb, fa)
@@ -7019,6 +7057,39 @@ def _still_watched(category: str, ctx: DocContext) -> bool:
     return found
 
 
+_PARA_NUMBER = re.compile(r"^\W*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=\.\s))")  # "11.2 Any claim…", "**4.** You…"
+
+
+def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, bool] | None:
+    """Where the old version already had a watch-out of each of ``categories`` (a paragraph the
+    category's topic rule finds, read with the one before it, that the watch-out classifier calls
+    one): (the number of the first one's paragraph, "" when it has none; whether one of those
+    paragraphs is still in the new version word for word). None when one of the categories is no
+    watch-out of the old version: the added clause is then a new term."""
+    from tracker.analysis.classify import _compiled, classify_text, normalize
+    from tracker.analysis.lexicons import TOPIC_LANGUAGES
+
+    paras = re.split(r"\n\s*\n", ctx.old_text)
+    new_text = " ".join(ctx.new_text.split())
+    number, kept = None, False
+    for category in categories:
+        patterns = [p for lang in TOPIC_LANGUAGES for c, _, p in _compiled(lang)[0] if c == category]
+        if not patterns or not _still_has(category, ctx, "old"):
+            return None
+        found = False
+        for i, para in enumerate(paras):
+            norm = f" {normalize((paras[i - 1] if i else '') + chr(10) + para).strip()} "
+            if any(p.search(norm) for p in patterns) and category in classify_text(para).watch:
+                found = True
+                if number is None:
+                    m = _PARA_NUMBER.match(plain(para))
+                    number = m.group(1) if m else ""
+                kept = kept or " ".join(para.split()) in new_text
+        if not found:
+            return None
+    return (number or "", kept)
+
+
 # Claims heard one by one: what a class-action waiver secured, said in the arbitration clause
 _INDIVIDUAL = re.compile(r"\bindividual(?:ly)?\b|\bà titre individuel\b|\bindividuel(?:le)?s?\b|\bindividuellement\b|"
                          r"\bindividuell\w*|\beinzeln\w*|\bde forma individual\b|\bindividualmente\b", re.I)
@@ -7347,6 +7418,9 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
             lead, nest = "", -1
         else:
             text = c.text.strip()
+            if lead and nest < 0 and _ENUMERATED.match(text):
+                out[c.index] = lead  # "(ii) circumvent …;" as a paragraph of its own: an item of the list
+                continue
             if lead and source and text:
                 head = text[:40]
                 if (item := found(head, item_heads, sorted_items)) is not None:
@@ -7364,6 +7438,11 @@ def _lead_ins(clauses: Sequence[Any], source: str = "") -> dict[int, str]:
             in_item = False
             lead, nest = (text if _is_lead_in(text) or _changes_title(text) else ""), -1
     return out
+
+
+# A paragraph opened by a list's enumerator in brackets ("(iii) use any robot …", "(b) …", "(2) …"),
+# written as a paragraph and not as a Markdown item.
+_ENUMERATED = re.compile(r"^\\?\((?:[ivx]{1,5}|[a-z]|\d{1,2})\)\s+\S", re.I)
 
 
 def _changes_title(text: str) -> bool:
@@ -7708,6 +7787,28 @@ def _split_or_joined(changes: Sequence[Any], labels: list[ChangeLabel]) -> None:
                     [c.before] + [changes[j].before or "" for j in group], [c.after]):
                 _regroup(labels, (k, *group))
     _reflowed_blocks(changes, labels)
+    _split_into_items(changes, labels)
+
+
+def _split_into_items(changes: Sequence[Any], labels: list[ChangeLabel], near: int = 8) -> None:
+    """A sentence with a list run into it ("You also agree not to: scrape …; or reverse engineer
+    …") removed where the new version gives its list as a lead-in and items of their own ("…, you
+    agree not to:" / "(ii) scrape …;" / "(iii) reverse engineer …;"), which are themselves said as
+    regrouped: the removed sentence is "regrouped" too when those lead-in and items, added within
+    ``near`` changes of it, say all its words (none lost, as ``_same_words`` reads them; what they
+    gain is theirs, and they were found to say the old text's words already)."""
+    for k, c in enumerate(changes):
+        if c.kind != "removed" or not labels[k].material or not c.before:
+            continue
+        pieces = [changes[j].after or "" for j in range(max(0, k - near), min(len(changes), k + near + 1))
+                  if changes[j].kind == "added" and labels[j].cosmetic == "regrouped" and changes[j].after
+                  and (_LIST_ITEM.match(changes[j].after) or changes[j].after.rstrip().endswith(":"))]
+        if any(_LIST_ITEM.match(p) for p in pieces):
+            after = {canonical_word(w) for p in pieces for w in words(p)}
+            lost = {canonical_word(w) for w in words(c.before)} - after
+            if not any(is_content_word(w) or w in _NEGATIONS or w in _SPLIT_FORCE or any(ch.isdigit() for ch in w)
+                       for w in lost):
+                _regroup(labels, (k,))
 
 
 def _neighbours(at: dict[int, int], index: int, most: int = 12) -> list[int]:
