@@ -2382,13 +2382,21 @@ def _watch_outs(sentences: Sequence[_Sentence], history: dict[str, tuple[str, Cl
     "renews automatically") before a second of any kind, so a second refund clause never pushes
     out termination without notice; then seconds that add a number, then milder kinds."""
     newest = max((when for when, _ in history.values()), default=None)
+    recent_of: dict[int, bool] = {}  # (a sentence is ranked under each of its watch kinds: its history read once)
+
+    def is_recent(s: _Sentence) -> bool:
+        if newest is None:
+            return False
+        if id(s) not in recent_of:
+            changed = _changed(s, history)
+            recent_of[id(s)] = changed is not None and changed.date == newest[:10]
+        return recent_of[id(s)]
 
     def rank(cat: str, s: _Sentence) -> tuple[bool, bool, bool, bool, float, int]:
         # a sentence about this very concern first, a one-sided one, one the newest version changed
         # (a power added today is what a reader came for), what the company may do, the most at stake
         ours = bool(re.search(r"\b(?:we|us|our)\b", s.plain, re.I)) or not re.match(r"you\b", s.plain, re.I)
-        changed = _changed(s, history) if newest else None
-        recent = changed is not None and newest is not None and changed.date == newest[:10]
+        recent = is_recent(s)
         return (s.concern != _CONCERN_OF.get(cat), not one_sided(cat, s.plain), not recent, not ours, -_score(s),
                 s.order)
 
