@@ -177,3 +177,20 @@ def test_near_miss_a_second_waiver_beside_the_kept_one_is_new():
     assert len(waiver) == 1, [(c.kind, c.explanation) for c in a.changes]
     assert waiver[0].severity == "critical", waiver[0].explanation
     assert "rewritten" not in (waiver[0].explanation or "")
+
+
+def test_a_new_power_added_beside_an_old_one_in_its_paragraph_stays_new_and_critical() -> None:
+    # the demo: "We may also suspend or terminate your access immediately and without notice." added to
+    # the paragraph that keeps "We may suspend or terminate your account for any reason ..." word for
+    # word was said "Termination right rewritten (the old text had one elsewhere)", material
+    from tracker.analysis.analyse import analyse
+
+    para = ("You may stop using Larkspur and close your account at any time. We may suspend or terminate your "
+            "account for any reason, including a breach of these Terms.{} Sections 4, 6 and 8 survive termination.")
+    head = "# Larkspur Notes Terms of Service\n\n## 9. Suspension and termination\n\n"
+    old = head + para.format("") + "\n"
+    new = head + para.format(" We may also suspend or terminate your access immediately and without notice.") + "\n"
+    result = analyse(old, new)
+    added = [c for c in result.changes if c.material and "without notice" in (c.after or "")]
+    assert added, [(c.kind, c.explanation) for c in result.changes]
+    assert added[0].severity == "critical" and "rewritten" not in added[0].explanation, added[0]

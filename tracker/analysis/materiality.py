@@ -7064,7 +7064,8 @@ def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, b
     """Where the old version already had a watch-out of each of ``categories`` (a paragraph the
     category's topic rule finds, read with the one before it, that the watch-out classifier calls
     one): (the number of the first one's paragraph, "" when it has none; whether one of those
-    paragraphs is still in the new version word for word). None when one of the categories is no
+    paragraphs, or a sentence of one that is the watch-out, is still in the new version word for
+    word). None when one of the categories is no
     watch-out of the old version: the added clause is then a new term."""
     from tracker.analysis.classify import _compiled, classify_text, normalize
     from tracker.analysis.lexicons import TOPIC_LANGUAGES
@@ -7084,7 +7085,12 @@ def _old_watch_place(categories: Sequence[str], ctx: DocContext) -> tuple[str, b
                 if number is None:
                     m = _PARA_NUMBER.match(plain(para))
                     number = m.group(1) if m else ""
-                kept = kept or " ".join(para.split()) in new_text
+                # kept: the paragraph still there word for word, or one of its sentences that is this
+                # watch-out (a sentence added beside it changes the paragraph, not the old term)
+                kept = kept or " ".join(para.split()) in new_text or any(
+                    len(sentence.split()) >= 5 and " ".join(sentence.split()) in new_text
+                    and category in classify_text(sentence).watch
+                    for sentence in _SENTENCE_END.split(para))
         if not found:
             return None
     return (number or "", kept)
