@@ -58,7 +58,7 @@ from noise import document_commits, read_blobs  # noqa: E402
 from replay_versions import run_tracker, serve, sources_toml  # noqa: E402
 
 DEFAULT_LABELS = "material_labels_[a-o].jsonl,material_labels_[r-y].jsonl"
-BLIND = ("p", "q", "z", "zz", "zzz", "zzzz", "zzzzz", "zzzzzz", "zzzzzzz", "zzzzzzzz", "zzzzzzzzz", "zzzzzzzzzz", "zzzzzzzzzzz", "zzzzzzzzzzzz", "zzzzzzzzzzzzz", "zzzzzzzzzzzzzz", "zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz")
+BLIND = ("p", "q", "z", "zz", "zzz", "zzzz", "zzzzz", "zzzzzz", "zzzzzzz", "zzzzzzzz", "zzzzzzzzz", "zzzzzzzzzz", "zzzzzzzzzzz", "zzzzzzzzzzzz", "zzzzzzzzzzzzz", "zzzzzzzzzzzzzz", "zzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzz")
 RECORDED = ("new", "changed", "revert")
 
 

@@ -28,11 +28,11 @@ from sample_labels import draw  # noqa: E402  (the shared sampler beside this sc
 
 SEEDS = {"r": 20261211, "s": 20261212, "t": 20261213, "u": 20261214, "v": 20261215, "w": 20261216,
          "x": 20261217, "y": 20261218, "z": 20261219, "zz": 20261220, "zzz": 20261221,
-         "zzzz": 20261222, "zzzzz": 20261223, "zzzzzz": 20261224, "zzzzzzz": 20261225, "zzzzzzzz": 20261226, "zzzzzzzzz": 20261227, "zzzzzzzzzz": 20261228, "zzzzzzzzzzz": 20261229, "zzzzzzzzzzzz": 20261230, "zzzzzzzzzzzzz": 20261231, "zzzzzzzzzzzzzz": 20261232, "zzzzzzzzzzzzzzz": 20261233, "zzzzzzzzzzzzzzzz": 20261234}
+         "zzzz": 20261222, "zzzzz": 20261223, "zzzzzz": 20261224, "zzzzzzz": 20261225, "zzzzzzzz": 20261226, "zzzzzzzzz": 20261227, "zzzzzzzzzz": 20261228, "zzzzzzzzzzz": 20261229, "zzzzzzzzzzzz": 20261230, "zzzzzzzzzzzzz": 20261231, "zzzzzzzzzzzzzz": 20261232, "zzzzzzzzzzzzzzz": 20261233, "zzzzzzzzzzzzzzzz": 20261234, "zzzzzzzzzzzzzzzzz": 20261235}
 
 if __name__ == "__main__":
     if len(sys.argv) < 4 or sys.argv[1] not in SEEDS:
-        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz,zzzzzz,zzzzzzz,zzzzzzzz,zzzzzzzzz,zzzzzzzzzz,zzzzzzzzzzz,zzzzzzzzzzzz,zzzzzzzzzzzzz,zzzzzzzzzzzzzz,zzzzzzzzzzzzzzz,zzzzzzzzzzzzzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
+        sys.exit("usage: python scripts/sample_labels_rstu.py {r,s,t,u,v,w,x,y,z,zz,zzz,zzzz,zzzzz,zzzzzz,zzzzzzz,zzzzzzzz,zzzzzzzzz,zzzzzzzzzz,zzzzzzzzzzz,zzzzzzzzzzzz,zzzzzzzzzzzzz,zzzzzzzzzzzzzz,zzzzzzzzzzzzzzz,zzzzzzzzzzzzzzzz,zzzzzzzzzzzzzzzzz} CONTRIB_CLONE DATING_CLONE [OUT.jsonl]")
     batch = sys.argv.pop(1)  # ``draw`` reads the clones and OUT from the rest of the command line
     earlier = [b for b in SEEDS if b < batch]
     double = batch in ("z", "zz", "zzz")  # z and zz are batches of 180: twice the strata of the others

@@ -4,7 +4,7 @@ Data: the hand-labelled dev pairs a-o (``benchmarks/data/material_labels_[a-o].j
 real consecutive versions from Open Terms Archive, read in place from ../shared as
 ``benchmarks/material_dev.py`` reads them; ``--labels`` for other globs, comma-separated). Never
 the blind batches: a glob that could match any label file outside ``DEV_BATCHES`` (a-o, r-y, 3z,
-5z-15z; a run of n z is batch "nz") is refused, so the z-batches are listed by exact name.
+5z-16z; a run of n z is batch "nz") is refused, so the z-batches are listed by exact name.
 ``--batches abcdefghijk,3z`` restricts cross-validation and the fit to those batches (the same
 features cache serves both).
 
@@ -123,8 +123,8 @@ def batch_set(spec: str) -> set[str]:
 
 
 # Batches that are dev data (tuned on); every other name a label glob could reach is blind or not
-# labelled yet: p, q, z, zz, 4z, 15z and later, x-batches of second labels and samples.
-DEV_BATCHES = frozenset("abcdefghijklmnorstuvwxy") | {"3z"} | {f"{n}z" for n in range(5, 16)}
+# labelled yet: p, q, z, zz, 4z, 17z and later, x-batches of second labels and samples.
+DEV_BATCHES = frozenset("abcdefghijklmnorstuvwxy") | {"3z"} | {f"{n}z" for n in range(5, 17)}
 
 
 def reaches_blind(globs: str) -> bool:
@@ -515,9 +515,9 @@ def main(argv: list[str] | None = None) -> int:
 
     for pattern in (args.labels, args.test_labels):
         # the blind batches are measured once, by the lead: never trained or tested on here
-        # (also a name a blind batch will have once labelled, "material_labels_zzzzzzzzzzzzzzzz.jsonl")
+        # (also a name a blind batch will have once labelled, "material_labels_zzzzzzzzzzzzzzzzz.jsonl")
         if pattern and reaches_blind(pattern):
-            print(f"refusing a glob that matches the blind batches (p, q, z, zz, 4z, 15z and later; only the "
+            print(f"refusing a glob that matches the blind batches (p, q, z, zz, 4z, 17z and later; only the "
                   f"dev batches {', '.join(sorted(DEV_BATCHES, key=_order))} by exact name): {pattern}",
                   file=sys.stderr)
             return 2

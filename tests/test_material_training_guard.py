@@ -23,10 +23,10 @@ def test_a_glob_reaching_a_blind_batch_is_refused(option, glob):
     assert "Traceback" not in done.stderr
 
 
-DEV_Z = [f"material_labels_{'z' * n}.jsonl" for n in (3, *range(5, 16))]
+DEV_Z = [f"material_labels_{'z' * n}.jsonl" for n in (3, *range(5, 17))]
 
 
-@pytest.mark.parametrize("glob", ["material_labels_zzzz.jsonl", "material_labels_zzzzzzzzzzzzzzzz.jsonl",
+@pytest.mark.parametrize("glob", ["material_labels_zzzz.jsonl", "material_labels_zzzzzzzzzzzzzzzzz.jsonl",
                                   "material_labels_zzzzzzzzzzzzzzzzzzzz.jsonl", "material_labels_zz*.jsonl",
                                   "material_labels_[a-o].jsonl,material_labels_zz.jsonl"])
 def test_a_blind_z_batch_in_a_list_of_globs_is_refused(glob):
@@ -44,7 +44,7 @@ def test_the_dev_batches_by_exact_name_pass_and_are_named_by_batch():
     globs = ",".join(["material_labels_[a-o].jsonl", "material_labels_[r-y].jsonl", *DEV_Z])
     assert not tm.reaches_blind(globs)
     assert tm.reaches_blind(globs + ",material_labels_zzzz.jsonl")
-    assert [tm.batch_of(g) for g in DEV_Z] == ["3z", *(f"{n}z" for n in range(5, 16))]
+    assert [tm.batch_of(g) for g in DEV_Z] == ["3z", *(f"{n}z" for n in range(5, 17))]
     assert tm.batch_of("material_labels_k.jsonl") == "k"
     assert tm.batch_set("abc,12z") == {"a", "b", "c", "12z"}
     assert tm._spans(sorted(["a", "b", "c", "r", "3z", "5z", "6z", "7z", "12z"], key=tm._order)) == "a-c + r + 3z + 5z-7z + 12z"

@@ -13,7 +13,7 @@ from replay_labelled import blind_glob, segments  # noqa: E402
 
 
 @pytest.mark.parametrize("pattern", ["material_labels_*.jsonl", "material_labels_[p-q].jsonl",
-                                     "material_labels_z*.jsonl", "*_zz.jsonl", "*_zzz.jsonl", "*_zzzz.jsonl", "*_zzzzz.jsonl", "*_zzzzzz.jsonl", "*_zzzzzzz.jsonl", "*_zzzzzzzz.jsonl", "*_zzzzzzzzz.jsonl", "*_zzzzzzzzzz.jsonl", "*_zzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzzzz.jsonl", "sample_*.jsonl",
+                                     "material_labels_z*.jsonl", "*_zz.jsonl", "*_zzz.jsonl", "*_zzzz.jsonl", "*_zzzzz.jsonl", "*_zzzzzz.jsonl", "*_zzzzzzz.jsonl", "*_zzzzzzzz.jsonl", "*_zzzzzzzzz.jsonl", "*_zzzzzzzzzz.jsonl", "*_zzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzzzz.jsonl", "*_zzzzzzzzzzzzzzzzz.jsonl", "sample_*.jsonl",
                                      "second_labels_[a-z].jsonl", "*.jsonl"])
 def test_a_glob_reaching_a_blind_batch_or_a_non_dev_file_is_refused(pattern):
     assert blind_glob(pattern)
