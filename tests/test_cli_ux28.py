@@ -305,3 +305,22 @@ def test_the_same_date_for_from_and_to_says_how_to_ask_what_changed_that_day(dem
                    "--to", str(latest))
     assert "nothing can differ" in numbers.stderr and "--from 20" not in numbers.stderr, numbers.stderr
 
+
+
+
+@pytest.mark.parametrize(("given", "meant"), [("arbitrage", "arbitration"), ("court", "jurisdiction"),
+                                               ("privcy", "privacy"), ("law", "governing-law")])
+def test_search_suggests_the_category_a_near_name_means(demo_store: Path, given: str, meant: str) -> None:
+    result = _cli("--store", str(demo_store), "search", "--category", given)
+    assert result.exit_code != 0
+    assert f"no category '{given}' (did you mean '{meant}'?)" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("given", "meant"), [("Refunds and credits", "refunds"), ("refund restriction", "refunds"),
+                                               ("data use", "privacy"), ("AI_training", "ai-training")])
+def test_search_takes_a_category_by_the_name_the_tracker_shows(demo_store: Path, given: str, meant: str) -> None:
+    named = _cli("--store", str(demo_store), "search", "--category", given, "--json")
+    assert named.exit_code == 0, named.output
+    by_id = _cli("--store", str(demo_store), "search", "--category", meant, "--json")
+    assert json.loads(named.stdout) == json.loads(by_id.stdout)

@@ -136,6 +136,10 @@ url = "nosuchscheme://example.org/x"
     path.write_text(f'[[target]]\nurl = "json://127.0.0.1:{free_port()}/a"\ncategories = ["refunds"]\n')
     config = load_notify(path)
     assert config.targets[0].categories == ("refunds",) and config.targets[0].min_severity == "minor"
+    # a category by the name feeds and headlines give it is that category
+    path.write_text(f'[[target]]\nurl = "json://127.0.0.1:{free_port()}/a"\ncategories = ["AI training", "data use"]\n')
+    assert load_notify(path).targets[0].categories == ("ai-training", "privacy")
+    path.write_text(f'[[target]]\nurl = "json://127.0.0.1:{free_port()}/a"\ncategories = ["refunds"]\n')
     # a valid file; its one target (nothing listens there) is tried too, since session 33: exit 1
     checked = arc.tracker("notify", "--check", code=1).output
     assert "1 target(s), configuration OK" in checked and "failed" in checked and "connection refused" in checked

@@ -272,22 +272,17 @@ class Archive:
 
         ``query`` is SQLite full-text syntax (words, "phrases", OR, NOT, prefix*, before:word,
         after:word, explanation:word; see ``Index.search``). ``service`` (id) and ``category``
-        (taxonomy id in any case, "_" or a space for "-"; one of the change's categories) narrow it; ``since`` keeps versions recorded
+        (a taxonomy id or a name of one, see ``category_id``; one of the change's categories) narrow it; ``since`` keeps versions recorded
         at or after a date (its start, UTC) or date-time (UTC when it has no zone); ``material``
         keeps material changes only.
 
         Raises SearchQueryError (a ConfigError: a query SQLite cannot parse), InvalidArgument
         (unknown category, malformed ``since``), NotFoundError (no such service).
         """
-        from tracker.analysis.classify import CATEGORIES
+        if category is not None:
+            from tracker.publish.catalog import category_id
 
-        if category is not None and category not in CATEGORIES:
-            # "Refunds", "class_action", "AI training": the id in any case, with - _ or spaces
-            folded = "-".join(category.replace("_", " ").replace("-", " ").split()).casefold()
-            category = folded if folded in CATEGORIES else category
-        if category is not None and category not in CATEGORIES:
-            raise InvalidArgument(f"no category '{category}'{_did_you_mean(category, CATEGORIES)}; "
-                                  f"known: {', '.join(CATEGORIES)}")
+            category = category_id(category)
         moment = _since(since)
         if service is not None:  # NotFoundError naming the known ones; the id as the index has it
             service = self._service_rows(self.index.documents(), service)[0]["service_id"]

@@ -313,6 +313,40 @@ def category_name(category: str) -> str:
     return CATEGORY_NAMES.get(category, category.replace("-", " "))
 
 
+def category_id(given: str) -> str:
+    """The taxonomy id (``../shared/docs/taxonomy.md``) a user means by ``given``: the id in any case
+    with "-", "_" or spaces ("Class_Action", "AI training"), or a name the tracker shows for it
+    (a feed's "refunds and credits", a headline's "data use", "choice of court").
+
+    Raises InvalidArgument naming the known ids, with the closest one when a name, a word of one
+    or an id is close to ``given`` ("arbitrage" -> arbitration, "court" -> jurisdiction)."""
+    import difflib
+
+    from tracker.analysis.classify import CATEGORIES
+    from tracker.analysis.headline import TERM_NAMES
+    from tracker.errors import InvalidArgument
+
+    folded = "-".join(given.replace("_", " ").replace("-", " ").split()).casefold()
+    if folded in CATEGORIES:
+        return folded
+    names: dict[str, str] = {}  # a reader's name, casefolded -> id; the id's own spelling wins
+    for table in (TERM_NAMES, CATEGORY_NAMES):
+        for cat, name in table.items():
+            names.setdefault(name.casefold(), cat)
+    spaced = " ".join(folded.split("-"))
+    if spaced in names:
+        return names[spaced]
+    # a typo of an id or a name, else a whole word of one ("court" in "choice of court")
+    close = difflib.get_close_matches(spaced, [*CATEGORIES, *names], n=1, cutoff=0.7)
+    if close:
+        hint = names.get(close[0], close[0])
+    else:
+        hits = {cat for name, cat in names.items() if re.search(rf"(?<!\w){re.escape(spaced)}s?(?!\w)", name)}
+        hint = hits.pop() if len(hits) == 1 else ""
+    suggestion = f" (did you mean '{hint}'?)" if hint else ""
+    raise InvalidArgument(f"no category '{given}'{suggestion}; known: {', '.join(CATEGORIES)}")
+
+
 def feed_specs(catalog: Catalog, limit: int) -> list[FeedSpec]:
     """Every feed of the URL scheme, with the versions each one carries."""
     changes = catalog.changes()

@@ -31,8 +31,8 @@ from typing import Any, Callable, Collection, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from tracker.archive.index import Index
-from tracker.errors import ConfigError
-from tracker.publish.catalog import entry_title, version_page
+from tracker.errors import ConfigError, InvalidArgument
+from tracker.publish.catalog import category_id, entry_title, version_page
 from tracker.publish.text import human_date, safe_text
 from tracker.records import ClauseChange, Version, material_mark
 from tracker.run.events import RunEvent, RunFinished, RunStarted, VersionRecorded
@@ -87,8 +87,6 @@ class NotifyConfig:
 
 def load_notify(path: Path) -> NotifyConfig:
     """Read and validate ``notify.toml``; every problem is listed in one ConfigError."""
-    from tracker.analysis.classify import CATEGORIES
-
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
@@ -121,18 +119,19 @@ def load_notify(path: Path) -> NotifyConfig:
         if not isinstance(name, str):
             problems.append(f"{where}: 'name' must be a string")
             name = ""
-        cats = _strings(raw, "categories", where, problems)
-        for bad in [c for c in cats if c not in CATEGORIES]:
-            close = difflib.get_close_matches(bad, CATEGORIES, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(CATEGORIES)}"
-            problems.append(f"{where}: unknown category '{bad}'{hint}")
+        cats = []
+        for given in _strings(raw, "categories", where, problems):
+            try:  # "Refunds", "AI training", "data use" name a category too
+                cats.append(category_id(given))
+            except InvalidArgument as err:
+                problems.append(f"{where}: {str(err).replace('no category', 'unknown category', 1)}")
         severity = raw.get("min_severity", DEFAULT_MIN_SEVERITY)
         if severity not in SEVERITIES:
             problems.append(f"{where}: min_severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         services = _strings(raw, "services", where, problems)
         if not _apprise_accepts(url):
             problems.append(f"{where}: apprise does not understand the URL scheme '{urlsplit(url).scheme}://'")
-        targets.append(Target(url, name, cats, severity if severity in SEVERITIES else DEFAULT_MIN_SEVERITY,
+        targets.append(Target(url, name, tuple(cats), severity if severity in SEVERITIES else DEFAULT_MIN_SEVERITY,
                               services))
     if not raw_targets and not problems:
         # (a file that sends nothing is a mistake, not a setting: without one, nothing is sent either)
