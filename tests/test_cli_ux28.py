@@ -290,22 +290,32 @@ def test_the_same_currency_said_by_its_code_is_no_price_change() -> None:
     assert not said.startswith("Now in euros"), said  # no word of paying: not read as the currency charged
 
 
-def test_the_same_date_for_from_and_to_says_how_to_ask_what_changed_that_day(demo_store: Path) -> None:
-    # nu41: "--from D --to D" is the latest version by the end of D twice, and said only "nothing can differ"
-    shown = _cli("--store", str(demo_store), "show", "nimbus", "Terms of Service", "--json")
-    assert shown.exit_code == 0, shown.output
-    day = json.loads(shown.stdout)["fetched_at"][:10]
+def test_the_same_date_for_from_and_to_shows_what_changed_that_day(demo_store: Path) -> None:
+    # nu41/nu43: "--from D --to D" was the latest version by the end of D twice ("nothing can differ");
+    # a user asking that means the changes recorded on D: from the last version before D to D's last
+    listed = _cli("--store", str(demo_store), "history", "nimbus", "Terms of Service", "--json")
+    assert listed.exit_code == 0, listed.output
+    versions = json.loads(listed.stdout)
+    day = versions[-1]["fetched_at"][:10]
+    on_day = [v["seq"] for v in versions if v["fetched_at"][:10] == day]
+    earlier = [v["seq"] for v in versions if v["seq"] < on_day[0]]
+    start = earlier[-1] if earlier else on_day[0]
     same = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", day, "--to", day)
     assert same.exit_code == 0, same.output
-    before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-    assert "nothing can differ" in same.stderr and f"use --from {before}" in same.stderr, same.stderr
+    assert f"what changed on {day}, version {start} -> {on_day[-1]}" in same.stderr, same.stderr
+    assert "nothing can differ" not in same.stderr
+    by_number = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", str(start),
+                     "--to", str(on_day[-1]))
+    assert same.stdout == by_number.stdout and "changed clause" in same.stdout
+    # a day without a version says so, and prints no diff
+    empty = (date.fromisoformat(versions[0]["fetched_at"][:10]) - timedelta(days=3)).isoformat()
+    none = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", empty, "--to", empty)
+    assert none.exit_code == 0 and not none.stdout.strip(), none.output
+    assert f"no version of nimbus/Terms of Service was recorded on {empty}" in none.stderr
     # version numbers get no date hint
-    latest = json.loads(shown.stdout)["seq"]
-    numbers = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", str(latest),
-                   "--to", str(latest))
+    numbers = _cli("--store", str(demo_store), "diff", "nimbus", "Terms of Service", "--from", str(on_day[-1]),
+                   "--to", str(on_day[-1]))
     assert "nothing can differ" in numbers.stderr and "--from 20" not in numbers.stderr, numbers.stderr
-
-
 
 
 @pytest.mark.parametrize(("given", "meant"), [("arbitrage", "arbitration"), ("court", "jurisdiction"),

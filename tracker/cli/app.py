@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, NoReturn
 
@@ -788,11 +789,26 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
       tracker diff openrouter "Terms of Service" --from 1 --to -1
       tracker diff openrouter "Terms of Service" --from 2026-01-01 --json
       tracker diff openrouter "Terms of Service" --from -6 --material   # what mattered in 6 versions
+      tracker diff openrouter "Terms of Service" --from 2026-03-02 --to 2026-03-02   # what changed that day
 
     A --from newer than --to shows the changes backwards, with a note on stderr saying so.
     """
+    one_day = _same_day(from_, to)
     with obj.archive() as archive:
         doc = archive.document(service, document)
+        if one_day is not None:  # --from D --to D asks what changed on D (UTC, as versions are dated)
+            that_day = [v for v in doc.versions if v.fetched_at[:10] == one_day.isoformat()]
+            if not that_day:
+                click.echo(f"note: no version of {doc.key} was recorded on {one_day} (UTC); see "
+                           f"`tracker history {service} \"{doc.type}\"` for the days that have one", err=True)
+                if as_json:
+                    emit_json({"document": doc.key, "from": None, "to": None, "changes": []})
+                return
+            # from the latest version before that day (the first version when the day holds it)
+            earlier = [v for v in doc.versions if v.seq < that_day[0].seq]
+            from_, to = str((earlier[-1] if earlier else that_day[0]).seq), str(that_day[-1].seq)
+            click.echo(f"note: --from and --to are the same day: what changed on {one_day}, version {from_} -> {to}",
+                       err=True)
         old, new = doc.pair(from_, to)
         result = doc.diff(old, new)
     if old.seq > new.seq:  # allowed (what would undo a change), but never silently
@@ -800,9 +816,9 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
                    f"(swap them for what changed from {new.seq} to {old.seq})", err=True)
     elif old.seq == new.seq:
         hint = ""
-        if from_ and re.fullmatch(r"\d{4}-\d{2}-\d{2}", from_.strip()):
+        if from_ and one_day is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", from_.strip()):
             # a date means the latest version by the end of that day: "what changed that day" starts the day before
-            from datetime import date, timedelta
+            from datetime import timedelta
 
             day = date.fromisoformat(from_.strip())  # (valid: doc.pair has read it)
             hint = (f" (a date means the latest version by the end of that day; for what changed on {day} "
@@ -818,6 +834,16 @@ def diff(obj: Context, service: str, document: str | None, from_: str | None, to
         return
     _print_analysis(result, f"{doc.key}: version {old.seq} ({old.fetched_at}) → {new.seq} ({new.fetched_at})", color,
                     material_only)
+
+
+def _same_day(from_: str | None, to: str | None) -> date | None:
+    """The day when ``--from`` and ``--to`` are one and the same calendar date (YYYY-MM-DD), else None."""
+    if not from_ or not to or from_.strip() != to.strip() or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", to.strip()):
+        return None
+    try:
+        return date.fromisoformat(to.strip())
+    except ValueError:  # "2026-13-01": doc.pair says what dates it reads
+        return None
 
 
 def _material_only(data: dict[str, Any], material_only: bool) -> dict[str, Any]:
