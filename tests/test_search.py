@@ -158,6 +158,16 @@ def test_bad_queries_and_options_are_one_line_errors(archive):
     # a typo gets the one close name first, before the whole list
     assert "no category 'refund' (did you mean 'refunds'?); known: pricing" in \
         tracker(archive, "search", "x", "--category", "refund", code=2).output
+
+
+def test_words_with_punctuation_are_searched_as_written(archive):
+    # nu43: "U.S.", "opt-out:", "12 months." are text to SQLite's parser only when quoted; unquoted
+    # they were syntax errors. A query SQLite cannot parse is tried again with such words quoted.
+    assert hits(archive, "months.") == hits(archive, '"months"')
+    assert hits(archive, "months.") and hits(archive, "after:months.") == hits(archive, 'after:"months"')
+    assert hits(archive, "(months.) OR arbitration") == hits(archive, "months OR arbitration")
+    # what is wrong either way keeps its error
+    assert tracker(archive, "search", "nosuchfield:arbitration", code=2).output.startswith("error: bad search query")
     assert "no service 'nope'" in tracker(archive, "search", "x", "--service", "nope", code=4).output
     tracker(archive, "search", "x", "--since", "yesterday", code=2)
     assert tracker(archive, "search", "zebra").output == "no recorded change matches 'zebra'\n"

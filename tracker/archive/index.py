@@ -752,7 +752,16 @@ class Index:
         sql += " ORDER BY v.fetched_at DESC, v.document_key, v.seq DESC, c.n LIMIT ?"  # (a later version of one second first)
         args.append(limit)
         try:
-            rows = self._query(sql, args).fetchall()
+            try:
+                rows = self._query(sql, args).fetchall()
+            except sqlite3.OperationalError:
+                literal = _quote_punctuated(query)
+                if listing or literal == args[0]:
+                    raise
+                # "U.S.", "opt-out:", "Settings > Data": words with punctuation SQLite reads as
+                # syntax are what the user typed as text; quoted, they are searched as written
+                args[0] = literal
+                rows = self._query(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
             message = str(exc)
             # The SQL around the query is fixed, so an error that is not about the file itself
@@ -1158,6 +1167,29 @@ def _quote_hyphenated(query: str) -> str:
     reads the hyphen as an operator, while terms are full of such words."""
     parts = query.split('"')
     parts[::2] = [_HYPHENATED.sub(r'"\1"\2', part) for part in parts[::2]]
+    return '"'.join(parts)
+
+
+_OPERATORS = frozenset(("OR", "AND", "NOT", "NEAR"))
+# (a word, prefix*, or column:word with any column: an unknown column stays SQLite's error)
+_PLAIN_TERM = re.compile(r"(?:\w+:)?\w+\*?")
+_COLUMN = re.compile(r"(before|after|explanation):(.+)")
+
+
+def _quote_punctuated(query: str) -> str:
+    """``query`` with every word outside quoted phrases that holds punctuation quoted as a phrase
+    (``U.S.`` -> ``"U.S."``, ``after:opt-out:`` -> ``after:"opt-out:"``); operators, plain words,
+    ``prefix*``, ``column:word`` and parentheses are kept. What ``Index.search`` tries when SQLite
+    cannot parse the query as given."""
+    def quote(match: re.Match[str]) -> str:
+        term = match.group(0)
+        if term in _OPERATORS or _PLAIN_TERM.fullmatch(term):
+            return term
+        column = _COLUMN.fullmatch(term)
+        return f'{column[1]}:"{column[2]}"' if column else f'"{term}"'
+
+    parts = query.split('"')
+    parts[::2] = [re.sub(r'[^\s()"]+', quote, part) for part in parts[::2]]
     return '"'.join(parts)
 
 
