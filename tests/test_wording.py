@@ -1044,7 +1044,24 @@ def test_a_table_of_contents_removed_or_rebuilt_is_said_so(lang, old_toc, new_to
     said = [c.explanation for c in a.changes]
     assert all(e.startswith("Table of contents") and e.endswith(", not a term") for e in said), said
     assert any(f"entry {how}: “" in e for e in said), said
+    assert a.severity == "cosmetic" and {c.severity for c in a.changes} == {"cosmetic"}, a.changes
     assert not any("regrouped" in e or "link targets" in e for e in said)
+
+
+def test_a_table_of_contents_entry_said_not_a_term_is_cosmetic():
+    # nu43 (a site menu rebuilt): "Table of contents: entry added: “## Ceph”, not a term" was minor,
+    # and made the whole version minor while every one of its lines said "not a term"
+    from tracker.analysis.wording import toc_said
+    from tracker.records import ClauseChange
+
+    rebuilt = [ClauseChange("modified", f"x/p{i}", t, f"## [{t}](#) [{t}](#)", f"## [{t}](/{t.lower()}) [{t}](#)",
+                            False, "cosmetic", (), "Only link targets changed", "links-only")
+               for i, t in enumerate(["Storage", "Compute", "Docs"])]
+    added = ClauseChange("added", "x/p9", "Ceph", None, "## [Ceph](/ceph) [Ceph](#)", False, "minor", (),
+                         "New heading: Ceph", "links-only")
+    said = toc_said([*rebuilt, added])
+    assert said[-1].explanation == "Table of contents: entry added: “## Ceph Ceph”, not a term", said[-1]
+    assert {c.severity for c in said} == {"cosmetic"} and not any(c.material for c in said)
 
 
 def test_a_moved_list_of_short_items_is_no_table_of_contents():
@@ -1560,3 +1577,18 @@ def test_a_covered_run_cut_before_what_it_leads_to_is_said_as_the_passage():
                        "L'analyse peut inclure une technologie de reconnaissance faciale et implique la collecte de données "
                        "biométriques afin que nous puissions comparer.")
     assert said.startswith("Now reads “…") and "données biométriques…”" in said, said
+
+
+def test_a_rebuilt_table_of_contents_is_one_entry_in_a_diff():
+    # nu43: a site menu rebuilt was listed line by line (54 entries of "Table of contents: entry ...")
+    from tracker.cli.output import diff_lines
+
+    names = ["Accounts", "Fees", "Refunds", "Privacy", "Termination", "Disputes"]
+    toc = "Contents\n\n" + "".join(f"- [{n}. {t}](#{t.lower()})\n" for n, t in enumerate(names, 1)) + "\n"
+    body = "".join(f"## {n}. {t}\n\nQuibly explains {t.lower()} in this section.\n\n" for n, t in enumerate(names, 1))
+    result = compare("# Quibly Terms\n\n" + toc + body, "# Quibly Terms\n\n" + body)
+    assert not result.material and len(result.changes) >= 5
+    lines = [line for line in diff_lines(result.changes, color=False) if line]
+    heads = [line for line in lines if not line.startswith("    ")]
+    assert len(heads) == 1 and "lines of a table of contents or menu" in heads[0] and "[cosmetic]" in heads[0], lines
+    assert "“1. Accounts”" in lines[1] and "-" * 3 not in lines[1], lines

@@ -2874,7 +2874,8 @@ def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
     as one, on each of its lines: "Table of contents removed", "Table of contents: entry removed:
     “2. Fees”", never "The same words, only regrouped" or "Only link targets changed" (the words
     were the section titles, still there; no link target changed). Only for a run of at least
-    three such lines (or two after a "Contents" title) of non-material changes; their flags stay."""
+    three such lines (or two after a "Contents" title) of non-material changes; their material
+    flags stay (false) and their severity is cosmetic, as "not a term" says."""
     lines = [(i, t) for i, c in enumerate(changes) if not c.material and (t := _toc_line(c))]
     titled = any(_TOC_TITLE.match(t) for _, t in lines)
     if len(lines) < 3 and not (titled and len(lines) >= 2):
@@ -2906,7 +2907,9 @@ def toc_said(changes: list[ClauseChange]) -> list[ClauseChange]:
         how = {"removed": "removed", "added": "added"}.get(c.kind, "rebuilt")
         said = (f"Table of contents {how}" if _TOC_TITLE.match(text) else
                 f"Table of contents: entry {how}: “{text}”")
-        out[i] = replace(c, explanation=f"{said}, not a term")
+        # "not a term" is cosmetic: a rebuilt menu's new entry ("## Ceph") was flagged minor and made the
+        # whole version minor while every line of it said "not a term"
+        out[i] = replace(c, explanation=f"{said}, not a term", severity="cosmetic")
     return out
 
 

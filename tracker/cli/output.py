@@ -102,8 +102,14 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     # A site's menu or footer captured with the terms, gone or new: one entry, not one per line.
     chrome = {kind: [c for c in changes if c.kind == kind and c.cosmetic == "page-chrome" and not c.material]
               for kind in ("removed", "added")}
+    # A table of contents or menu rebuilt (``wording.toc_said``): its entries as one, from CHROME_GROUP on.
+    toc = [c for c in changes if not c.material and c.explanation.startswith("Table of contents")]
     for change in changes:
         kind = change.kind
+        if len(toc) >= CHROME_GROUP and not change.material and change.explanation.startswith("Table of contents"):
+            if change is toc[0]:
+                yield from _toc_group(toc, color=color)
+            continue
         if grouped and change.kind == "modified" and change.cosmetic == "whitespace":
             if change is spacing[0]:
                 yield from _spacing_group(spacing, color=color)
@@ -164,6 +170,23 @@ def _chrome_group(chrome: Sequence[ClauseChange], *, color: bool) -> "Iterable[A
     head = f"{'-' if kind == 'removed' else '+'} {kind}  {len(chrome)} lines of page furniture"
     note = (f"    Page furniture (menus, banners, footers) {kind}, not a term: "
             + ", ".join(f"“{t}”" for t in firsts) + (", ..." if len(lines) > 3 else ""))
+    yield from _cosmetic_entry(head, note, color=color)
+
+
+def _toc_group(toc: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any]":
+    """One entry for the lines of a table of contents or site menu added, removed or rebuilt: how
+    many of each kind, and the first few entries."""
+    from collections import Counter
+
+    kinds = Counter(c.kind for c in toc)
+    how = ", ".join(f"{n} {k}" for k, n in kinds.most_common())
+    # each entry as the explanation quotes it, without heading marks ("## ", a "-----" underline)
+    entries = [re.sub(r"\s*[-=]{3,}.*$", "", clean(c.explanation.partition("“")[2].rpartition("”")[0]).lstrip("# "))
+               for c in toc]
+    firsts = [(t[:40] + "…") if len(t) > 40 else t for t in dict.fromkeys(e for e in entries if e)][:4]
+    head = f"~ modified  {len(toc)} lines of a table of contents or menu ({how})"
+    note = ("    Table of contents or site menu changed, not a term: " + ", ".join(f"“{t}”" for t in firsts)
+            + (", ..." if len(set(entries)) > 4 else ""))
     yield from _cosmetic_entry(head, note, color=color)
 
 
