@@ -103,10 +103,13 @@ def diff_lines(changes: Sequence[ClauseChange], *, color: bool) -> "Iterable[Any
     chrome = {kind: [c for c in changes if c.kind == kind and c.cosmetic == "page-chrome" and not c.material]
               for kind in ("removed", "added")}
     # A table of contents or menu rebuilt (``wording.toc_said``): its entries as one, from CHROME_GROUP on.
-    toc = [c for c in changes if not c.material and c.explanation.startswith("Table of contents")]
+    # (a line of page furniture is said with the furniture, below)
+    toc = [c for c in changes if not c.material and c.cosmetic != "page-chrome"
+           and c.explanation.startswith("Table of contents")]
+    in_toc = {id(c) for c in toc} if len(toc) >= CHROME_GROUP else set()
     for change in changes:
         kind = change.kind
-        if len(toc) >= CHROME_GROUP and not change.material and change.explanation.startswith("Table of contents"):
+        if id(change) in in_toc:
             if change is toc[0]:
                 yield from _toc_group(toc, color=color)
             continue
