@@ -130,3 +130,18 @@ def test_a_headline_too_long_for_its_count_keeps_the_count_and_cuts_the_quote() 
     assert MORE_SUFFIX.search(result.summary), result.summary
     # cut where the quote already skips words, not on "individual" without its noun
     assert "individual…" not in result.summary, result.summary
+
+
+def test_a_headline_cut_at_the_quote_skip_keeps_the_point_not_the_subject() -> None:
+    """nu43: the demo's "New class-action waiver: You and Nimbus may each bring claims… (+4 more)" kept
+    the quote's subject and lost the words that make it a waiver; the point the quote skips to is kept."""
+    from tracker.analysis.headline import _at_elision
+
+    text = "New class-action waiver: You and Fernwick may each bring claims … only in an individual capacity…"
+    said = _at_elision(text, 90)
+    assert said == "New class-action waiver: …only in an individual capacity…", said
+    # no room for the point with its label: no cut at the skip (the caller cuts at a word)
+    assert _at_elision(text, 50) is None
+    # a quote without a label keeps its head
+    assert _at_elision("You and Fernwick may each bring claims … only in an individual capacity…", 70) == \
+        "You and Fernwick may each bring claims…"

@@ -816,8 +816,17 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
 
 
 def _at_elision(text: str, room: int) -> str | None:
-    """``text`` cut at its last " … " (where its quote already skips words) when that fits ``room``
-    and keeps at least half of it with its quotation marks paired; None otherwise."""
+    """``text`` cut where its quote already skips words (" … "): the label and the point the quote
+    skips to ("New class-action waiver: …only in an individual capacity…") when they fit ``room``,
+    else the text up to its last " … " when that fits and keeps at least half of it with its
+    quotation marks paired; None otherwise. (The words before the skip are the subject: "You and
+    Nimbus may each bring claims…" alone reads as the opposite of the waiver, nu43.)"""
+    label, colon, body = text.partition(": ")
+    subject, skip, point = body.rpartition(" … ")
+    if colon and skip and _LABELLED.match(text) and len(point.split()) >= 3 and subject.count("“") == subject.count("”"):
+        said = f"{label}: …{point}"
+        if len(said) <= room:
+            return said
     head, sep, _ = text.rpartition(" … ")
     while sep and len(head) + 1 > room:
         head, sep, _ = head.rpartition(" … ")
