@@ -33,7 +33,8 @@ body then differs from the last, so neither a 304 nor the same-bytes shortcut ap
 and prints no-change / reference and 10% / no-change, measured side by side in the same run. With
 --baseline DIR (another checkout, say `git worktree add DIR main`), the tracker in DIR runs the same
 scenario interleaved with this one (same pages, its own store, its own copy of the cache folder), and the ratios between the two are
-printed: a before/after measured under the same load.
+printed: a before/after measured under the same load, with each scenario's samples and the ratios
+round by round (a gap between two medians that half the rounds contradict is noise).
 
 Each tree's bytecode is compiled first (``compileall``), as an installed copy's is: where
 PYTHONDONTWRITEBYTECODE is set and no ``__pycache__`` exists, every tracker process would
@@ -410,7 +411,26 @@ def bench_nonce(n: int, repeat: int, concurrency: int, work: Path, baseline: Pat
         server.terminate()
         server.wait()
     return {"n": n, "results": {name: median(samples) for name, samples in results.items()}, "tags": tags,
-            "archive_mb": {tag: du(store(tag) / "archive" / ".git") / 1e6 for tag in tags}}
+            "samples": results, "archive_mb": {tag: du(store(tag) / "archive" / ".git") / 1e6 for tag in tags}}
+
+
+def paired(new: list[Sample], old: list[Sample]) -> dict[str, tuple[int, int, float, float]]:
+    """Two trees' samples of one scenario taken round by round (``bench_nonce`` interleaves them,
+    so ``new[r]`` and ``old[r]`` saw the same load), compared round by round: for "wall" and
+    "cpu", (rounds where ``new`` took less, rounds compared, the smallest and the largest ratio
+    new / old). A gap between two medians of 3 that half the rounds contradict is noise (perf41:
+    session 36's 10% run at 1.08x its start's CPU did not reproduce). Raises ValueError when
+    there is no round to compare."""
+    rounds = list(zip(new, old))
+    if not rounds:
+        raise ValueError("paired: no round to compare")
+    out = {}
+    for measure in ("wall", "cpu"):
+        ratios = [getattr(a, measure) / getattr(b, measure) for a, b in rounds if getattr(b, measure) > 0]
+        if not ratios:
+            raise ValueError(f"paired: no {measure} time to compare")
+        out[measure] = (sum(1 for r in ratios if r < 1), len(ratios), min(ratios), max(ratios))
+    return out
 
 
 def polite_estimate(n: int, hosts: int, per_host: int, delay: float, concurrency: int, latency: float) -> float:
@@ -430,10 +450,14 @@ def report_nonce(data: dict) -> None:
     n, res = data["n"], data["results"]
     print(f"\nnonce scenario, N={n} (per-request noise, no validators)")
     print(f"  {'scenario':<25} {'wall s':>7} {'cpu s':>7} {'peak MB':>8}  summary")
+    samples = data.get("samples", {})
     for name, s in res.items():
         summary = s.out.splitlines()[-1] if s.out and name != "reference" else ""
         print(f"  {name:<25} {s.wall:7.2f} {s.cpu:7.2f} {s.maxrss_mb:8.0f}  {summary}"
               f"{'' if s.code == 0 else f'  (exit {s.code})'}")
+        if len(samples.get(name, ())) > 1:  # the spread the medians hide
+            every = samples[name]
+            print(f"  {'':<25} wall {' '.join(f'{x.wall:.2f}' for x in every)}; cpu {' '.join(f'{x.cpu:.2f}' for x in every)}")
     ref = res["reference"]
     for tag in data["tags"]:
         none, ten, first = res[f"no-change{tag}"], res[f"10%-changed{tag}"], res[f"first{tag}"]
@@ -447,7 +471,12 @@ def report_nonce(data: dict) -> None:
         print("  this checkout / baseline (medians):")
         for scenario in ("first", "no-change", "10%-changed"):
             new, old = res[scenario], res[f"{scenario} (baseline)"]
-            print(f"    {scenario:<12} {new.wall / old.wall:.2f}x wall, {new.cpu / old.cpu:.2f}x cpu")
+            line = f"    {scenario:<12} {new.wall / old.wall:.2f}x wall, {new.cpu / old.cpu:.2f}x cpu"
+            if scenario in samples:
+                rounds = paired(samples[scenario], samples[f"{scenario} (baseline)"])
+                line += "; round by round: " + ", ".join(
+                    f"{measure} {lo:.2f}-{hi:.2f}x, less in {fewer} of {n}" for measure, (fewer, n, lo, hi) in rounds.items())
+            print(line)
 
 
 def main() -> None:
