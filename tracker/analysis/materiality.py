@@ -113,8 +113,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # coming back (or going) is the same contact detail, not a new one.
 _CF_EMAIL = re.compile(r"[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*")
 # ... and what is left of an address around it ("pri[\[email protected\]](…/email-protection)": the
-# start of the address the page's script did not hide), with the link it sits in: one contact detail.
-_AT_EMAIL = re.compile(r"[\w.+-]*\[?<e-mail>\]?(?:\([^)\s]*\))?")
+# start of the address the page's script did not hide), with the link it sits in: one contact detail;
+# so is the rest of the address a capture glued after the link ("…/email-protection)dedesk.com").
+_AT_EMAIL = re.compile(r"[\w.+-]*\[?<e-mail>\]?(?:\([^)\s]*\)(?:[\w-]+(?:\.[\w-]+)+)?)?")
 # A link's note to screen readers ("(opens in new window)", "(external link)"), added, dropped or
 # doubled by the page's script: link chrome, as the link's address is.
 _LINK_HINT = re.compile(r"\s*\((?:(?:opens|open|opening)\s+(?:in\s+)?(?:a\s+)?new\s+(?:browser\s+)?(?:window|tab)|"
@@ -3773,6 +3774,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             if kind == "moved" and not d.empty:  # small words changed too: never "without a change of wording"
                 return ChangeLabel(False, "minor", (), "Moved, and reworded without a change of meaning", None, (),
                                    (), facts_b, facts_a)
+            if kind == "modified" and (same := _same_meaning_words(d)):
+                return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{same[0]}” now "
+                                   f"“{same[1]}”", None, (), (), facts_b, facts_a)
             what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -5841,6 +5845,19 @@ def _respelled(d: Delta) -> bool:
     return any(old != new and respelled(old, new)
                for old, new in (([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]])
                                 for (i1, i2), (j1, j2) in d.replaced))
+
+
+def _same_meaning_words(d: Delta) -> tuple[str, str] | None:
+    """The first replaced span of a delta that says the same with other words (``same_meaning``:
+    "sites" → "websites", "prior to" → "before"), as (old words, new words) from the clause's
+    texts; None when no span is one."""
+    from tracker.analysis.novelty import same_meaning
+
+    for (i1, i2), (j1, j2) in d.replaced:
+        if same_meaning([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]]):
+            return (d.before_text[d.before[i1].start:d.before[i2 - 1].end],
+                    d.after_text[d.after[j1].start:d.after[j2 - 1].end])
+    return None
 
 
 def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:
