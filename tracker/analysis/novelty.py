@@ -920,7 +920,7 @@ def _same_action(bn: list[str], an: list[str], old: tuple[int, int], new: tuple[
 _SAME_MEANING = [tuple(tuple(p.split()) for p in g.split("|")) for g in (
     "site|website|web site", "sites|websites|web sites",
     "ad|advert|advertisement", "ads|adverts|advertisements",
-    "app|application|mobile application", "apps|applications|mobile applications",
+    "app|application", "apps|applications",
     "use|utilize|make use of", "uses|utilizes|makes use of", "used|utilized", "using|utilizing",
     "before|prior to", "buy|purchase", "buys|purchases", "bought|purchased", "buying|purchasing",
     "help|assist", "helps|assists", "helping|assisting", "get|obtain", "gets|obtains", "getting|obtaining",
@@ -954,7 +954,7 @@ def same_meaning(old: Sequence[str], new: Sequence[str]) -> bool:
     (``_SAME_MEANING``: "sites" → "websites", "ads" → "adverts", "prior to" → "before"), the other
     words the same or spelled another way (``spelling_variant``). False when nothing was put for
     anything (both runs read the same already, or either is empty). Raises nothing."""
-    if not old or not new:
+    if not old or not new or list(old) == list(new):
         return False
     a, b = _meanings(_canonical_tokens(list(old))), _meanings(_canonical_tokens(list(new)))
     if len(a) != len(b) or a == [w for w in a if isinstance(w, str)] and b == [w for w in b if isinstance(w, str)]:
