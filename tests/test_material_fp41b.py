@@ -94,3 +94,43 @@ def test_a_hidden_address_with_its_tail_glued_after_the_link_is_a_contact_detail
 def test_an_address_put_for_another_is_a_contact_detail() -> None:
     assert not _material("You can opt out by contacting us at privacy@zorblo.example.",
                          "You can opt out by contacting us at privacy@zorblo-mail.example.")
+
+
+@pytest.mark.parametrize("before, after", [
+    ("To exercise your rights, write to privacy (at) zorblo (dot) example.",
+     "To exercise your rights, write to privacy@zorblo.example."),
+    ("To exercise your rights, write to privacy@zorblo.example.",
+     "To exercise your rights, write to privacy [at] zorblo [dot] example."),
+    ("Email: **privacy** ((at)) **zorblo** ((dot)) **example**", "Email: dpo@zorblo.example"),
+])
+def test_an_address_spelled_out_against_harvesting_is_a_contact_detail(before: str, after: str) -> None:
+    assert cosmetic_kind(before, after) == "contact-details"
+    assert not _material(before, after)
+
+
+def test_a_plain_at_is_no_spelled_out_address() -> None:
+    # "at" unbracketed is a word of the sentence: the place changed, not an address's spelling
+    assert cosmetic_kind("Disputes are heard at the courts of Leeds.", "Disputes are heard at the courts of Paris.") is None
+
+
+@pytest.mark.parametrize("before, after", [
+    ("You can opt out by e-mailing privacy@zorblo.example or using the web form.", "You can opt out by using the web form."),
+    ("To cancel your plan, e-mail cancel@zorblo.example or write to us.", "To cancel your plan, write to us."),
+    ("You can cancel your plan by e-mailing cancel@zorblo.example or in your account settings.",
+     "You can cancel your plan in your account settings."),
+])
+def test_one_listed_way_gone_while_another_is_kept_is_a_contact_detail(before: str, after: str) -> None:
+    assert not _material(before, after)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("You may cancel your plan at any time by sending an e-mail to cancel@zorblo.example.",
+     "You may cancel your plan at any time."),
+    # "or" beside the address, but no other way left to cancel by
+    ("You may cancel your plan by sending an e-mail to cancel@zorblo.example or its successor address.",
+     "You may cancel your plan."),
+])
+def test_the_only_way_to_cancel_removed_stays_material(before: str, after: str) -> None:
+    result = compare(_HEAD + before + _TAIL, _HEAD + after + _TAIL)
+    assert result.material
+    assert "subscription" in result.categories
