@@ -113,8 +113,16 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # coming back (or going) is the same contact detail, not a new one.
 _CF_EMAIL = re.compile(r"[\w.+-]*\\?\[email(?:&#160;|\s)protected\\?\][\w.+-]*")
 # ... and what is left of an address around it ("pri[\[email protected\]](…/email-protection)": the
-# start of the address the page's script did not hide), with the link it sits in: one contact detail.
-_AT_EMAIL = re.compile(r"[\w.+-]*\[?<e-mail>\]?(?:\([^)\s]*\))?")
+# start of the address the page's script did not hide), with the link it sits in: one contact detail;
+# so is the rest of the address a capture glued after the link ("…/email-protection)dedesk.com").
+_AT_EMAIL = re.compile(r"[\w.+-]*\[?<e-mail>\]?(?:\([^)\s]*\)(?:[\w-]+(?:\.[\w-]+)+)?)?")
+# An address written out against harvesting ("privacy (at) zorblo (dot) example", "dpo [at] zorblo.example",
+# "**privacy** ((at)) **zorblo** ((dot)) **com**"): the same contact detail as the address itself. The
+# "at" must be bracketed: "contact us at zorblo.example" is a web address after a plain word.
+_AT = r"(?:\(\(at\)\)|\(at\)|\[at\]|\{at\}|<at>)"
+_DOT = r"(?:\(\(dot\)\)|\(dot\)|\[dot\]|\{dot\}|<dot>|\.)"
+_AT_HINT = re.compile(r"[(\[{<]at[)\]}>]", re.I)
+_SPELLED_EMAIL = re.compile(rf"\**[\w.+-]+\**\s*{_AT}\s*\**[\w-]+\**(?:\s*{_DOT}\s*\**[\w-]+\**)+", re.I)
 # A link's note to screen readers ("(opens in new window)", "(external link)"), added, dropped or
 # doubled by the page's script: link chrome, as the link's address is.
 _LINK_HINT = re.compile(r"\s*\((?:(?:opens|open|opening)\s+(?:in\s+)?(?:a\s+)?new\s+(?:browser\s+)?(?:window|tab)|"
@@ -199,6 +207,7 @@ _STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("links-only", lambda s: _unlinked(s)),
     ("contact-details", lambda s: _AT_EMAIL.sub("<e-mail>", _EMAIL.sub("<e-mail>", _CF_EMAIL.sub("<e-mail>", s)))
                                   if "@" in s or "protected" in s else s),
+    ("contact-details", lambda s: _SPELLED_EMAIL.sub("<e-mail>", s) if _AT_HINT.search(s) else s),
     # (an HTML entity left in the text, "&quot;as is&quot;", is the character it names)
     ("formatting", lambda s: _space(_MARKUP.sub("", _ESCAPE.sub("", _STRAY_TEST.sub("", html.unescape(s) if "&" in s else s))))),
     ("renumbering", lambda s: _space(_NUMBERING.sub("", _inline_numbering(s)))),
@@ -3773,6 +3782,9 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             if kind == "moved" and not d.empty:  # small words changed too: never "without a change of wording"
                 return ChangeLabel(False, "minor", (), "Moved, and reworded without a change of meaning", None, (),
                                    (), facts_b, facts_a)
+            if kind == "modified" and (same := _same_meaning_words(d)):
+                return ChangeLabel(False, "minor", (), f"Reworded without a change of meaning: “{same[0]}” now "
+                                   f"“{same[1]}”", None, (), (), facts_b, facts_a)
             what = "moved-unchanged" if kind == "moved" else "spelling" if _respelled(d) else "regrouped"
             return _cosmetic(what, _COSMETIC_TEXT[what], facts_b, facts_a)
         return ChangeLabel(False, "minor", (), "Reworded without a change of meaning", None, (), (),
@@ -5069,6 +5081,12 @@ _USER_STEP = re.compile(r"\b(?:cancel\w*|terminat\w*|opt(?:ing)?[- ]?out|unsubsc
 _PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")  # a phone number the placeholder left as written
 
 
+# A way to take a step that names no address: a form, a page, a setting, the post, a phone call.
+_OTHER_WAY = re.compile(r"\b(?:(?:web|online|contact|request|opt[- ]?out)\s+forms?|forms?|online|settings?|"
+                        r"dashboard|portal|(?:by|via)\s+(?:post|mail|letter|phone|telephone)|(?:call|writ[ei])(?:ng)?\s+(?:to\s+)?us|"
+                        r"formulaire|paramètres|par\s+courrier|formular|einstellungen)\b", re.I)
+
+
 def _way_gone(run: Sequence[str], text: str, other: str) -> bool:
     """Whether changed words ``run`` of a clause (``text``, the side they are on) are the only way
     it gives to take a step of the user's (``_USER_STEP``: "you may cancel your account by sending
@@ -5079,6 +5097,10 @@ def _way_gone(run: Sequence[str], text: str, other: str) -> bool:
     if not PLACEHOLDERS & set(run) or not any(is_content_word(w) and w not in PLACEHOLDERS for w in run):
         return False
     if not _USER_STEP.search(plain(text)):
+        return False
+    if _LIST_JOINS & set(run) and _OTHER_WAY.search(plain(other)):
+        # one of the ways listed gone, another kept ("by e-mailing privacy@… or using the form" →
+        # "by using the form"): a contact channel fewer, the step can still be taken
         return False
     # (a link on the other side is a way too: "request deletion at <form's address>")
     return not ("qqemailqq" in other or "qqphoneqq" in other or "@" in other or "\x02" in other
@@ -5841,6 +5863,19 @@ def _respelled(d: Delta) -> bool:
     return any(old != new and respelled(old, new)
                for old, new in (([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]])
                                 for (i1, i2), (j1, j2) in d.replaced))
+
+
+def _same_meaning_words(d: Delta) -> tuple[str, str] | None:
+    """The first replaced span of a delta that says the same with other words (``same_meaning``:
+    "sites" → "websites", "prior to" → "before"), as (old words, new words) from the clause's
+    texts; None when no span is one."""
+    from tracker.analysis.novelty import same_meaning
+
+    for (i1, i2), (j1, j2) in d.replaced:
+        if same_meaning([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]]):
+            return (d.before_text[d.before[i1].start:d.before[i2 - 1].end],
+                    d.after_text[d.after[j1].start:d.after[j2 - 1].end])
+    return None
 
 
 def _cosmetic(kind: str, text: str, fb: tuple, fa: tuple) -> ChangeLabel:

@@ -880,7 +880,8 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
             elif tag == "insert" and not any(ma[j1:j2]) and _said_less(a_text, a_tok, j1, j2, new, old):
                 ma[j1:j2] = [True] * (j2 - j1)
         for (i1, i2), (j1, j2) in replaced:  # one word spelled another way is no change
-            if respelled(bn[i1:i2], an[j1:j2]) or _same_action(bn, an, (i1, i2), (j1, j2)):
+            if respelled(bn[i1:i2], an[j1:j2]) or _same_action(bn, an, (i1, i2), (j1, j2)) \
+                    or same_meaning(bn[i1:i2], an[j1:j2]):
                 for i in range(i1, i2):
                     mb[i] = False
                 for j in range(j1, j2):
@@ -907,6 +908,58 @@ def _same_action(bn: list[str], an: list[str], old: tuple[int, int], new: tuple[
         return False
     a, b = bn[i1], an[j1]
     return (_SIGN.get(a) == b or _SIGN.get(b) == a) and bn[i2] == an[j2] and bn[i2] in _PARTICLES
+
+
+# Words and phrases put for one another with no change of meaning in terms documents ("other
+# sites" → "other websites", "ads" → "adverts", "utilise" → "use", "prior to" → "before"): plain
+# English for legal English, or one country's word for another's. Each group is one meaning; a
+# word is listed with its plural or verb forms, each form in a group of its own, so that "ads" →
+# "advert" (one for many) stays a change. No word of scope, party, value, modality or negation
+# ("may", "will", "all", "any", "only", "personal", "paid", "not") belongs here: those changes are
+# terms. Both sides are read in canonical spelling first (``canonical_word``).
+_SAME_MEANING = [tuple(tuple(p.split()) for p in g.split("|")) for g in (
+    "site|website|web site", "sites|websites|web sites",
+    "ad|advert|advertisement", "ads|adverts|advertisements",
+    "app|application", "apps|applications",
+    "use|utilize|make use of", "uses|utilizes|makes use of", "used|utilized", "using|utilizing",
+    "before|prior to", "buy|purchase", "buys|purchases", "bought|purchased", "buying|purchasing",
+    "help|assist", "helps|assists", "helping|assisting", "get|obtain", "gets|obtains", "getting|obtaining",
+    "start|begin|commence", "starts|begins|commences", "started|begun|commenced",
+    "about|regarding|concerning", "through|via", "make sure|ensure", "so that|in order that", "to|in order to",
+)]
+_MEANING_OF = {phrase: n for n, group in enumerate(_SAME_MEANING) for phrase in group}
+_LONGEST_PHRASE = max(len(p) for p in _MEANING_OF)
+
+
+def _meanings(run: Sequence[str]) -> list[str | int]:
+    """``run`` (canonical words) with each phrase of ``_SAME_MEANING`` read as its group's number,
+    longest phrase first; other words kept as they are."""
+    out: list[str | int] = []
+    i = 0
+    while i < len(run):
+        for size in range(min(_LONGEST_PHRASE, len(run) - i), 0, -1):
+            group = _MEANING_OF.get(tuple(run[i:i + size]))
+            if group is not None:
+                out.append(group)
+                i += size
+                break
+        else:
+            out.append(run[i])
+            i += 1
+    return out
+
+
+def same_meaning(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether the normalised words ``new`` say ``old`` with words of the same meaning
+    (``_SAME_MEANING``: "sites" → "websites", "ads" → "adverts", "prior to" → "before"), the other
+    words the same or spelled another way (``spelling_variant``). False when nothing was put for
+    anything (both runs read the same already, or either is empty). Raises nothing."""
+    if not old or not new or list(old) == list(new):
+        return False
+    a, b = _meanings(_canonical_tokens(list(old))), _meanings(_canonical_tokens(list(new)))
+    if len(a) != len(b) or a == [w for w in a if isinstance(w, str)] and b == [w for w in b if isinstance(w, str)]:
+        return False
+    return all(x == y if isinstance(x, int) or isinstance(y, int) else spelling_variant(x, y) for x, y in zip(a, b))
 
 
 def _same_amounts(b_text: str, b_tok: Sequence[Token], mb: list[bool],
