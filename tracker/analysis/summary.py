@@ -79,6 +79,17 @@ _SERIOUSNESS = ("arbitration", "class-action", "refunds", "ai-training", "liabil
                 "terms-changes", "termination", "content-rights", "privacy", "jurisdiction",
                 "governing-law", "payment", "pricing", "indemnity", "content-removal", "subscription")
 # Watch-outs the labeller leaves to the reader but a summary should name (one-sided discretion).
+# Data that is no one's: a use of it to improve a service is no AI-training watch-out unless it trains models.
+_AGGREGATE_ONLY = re.compile(r"\b(?:aggregated?|anonymi[sz]ed|de-?identified|statistical)\s+(?:\w+\s+)?(?:data|information)\b",
+                             re.I)
+_TRAINS = re.compile(r"\b(?:train\w*|fine-?tun\w*)\b", re.I)
+# The user's information as what a sentence does something with: collected, used, kept, shared, seen,
+# corrected, exported or deleted ("We use your information to ...", "You can delete your account information").
+_YOUR_DATA_HANDLED = re.compile(
+    r"\b(?:use|uses|using|keep|keeps|retain|retains|store|stores|share|shares|collect|collects|process|processes|"
+    r"access|correct|rectify|export|download|delete|erase|disclose|discloses)\b(?:,?\s+(?:or|and)?\s*\w+){0,5}?"
+    r",?\s+(?:(?:your|the)\s+(?:information|data)|(?:(?:your|the)\s+)?(?:personal|account|billing|contact)"
+    r"(?:\s+(?:and|or)\s+\w+)?\s+(?:information|data))\b", re.I)
 _EXTRA_WATCH: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("service-changes", re.compile(r"\b(?:discontinue|pause|suspend|remove|withdraw)\w*\b.{0,80}\b(?:as we see "
                                    r"fit|at any time|sole discretion|without (?:prior )?notice)|\bbeta\b", re.I)),
@@ -2003,6 +2014,8 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
             for cat, pattern in _EXTRA_WATCH:
                 if cat in cats and pattern.search(plain):
                     watch.add(cat)
+            if "ai-training" in watch and _AGGREGATE_ONLY.search(plain) and not _TRAINS.search(plain):
+                watch.discard("ai-training")  # "aggregated usage data to improve ... model routing": no one's data trains
             cats, main_watch = main_subject(plain, cats, watch)
             watch = set(main_watch)
             if "terms-changes" in labels.categories and not {"terms-changes", "service-changes"} & set(cats):
@@ -2011,8 +2024,13 @@ def _sentences(markdown: str) -> tuple[list[_Sentence], list[Clause]]:
                                  watch=tuple(c for c in labels.watch if c != "terms-changes"))
             facts = tuple(extract_facts(plain))
             order += 1
+            concern = _concern(cats, tuple(watch), hcats)
+            if concern and concern != "privacy" and _YOUR_DATA_HANDLED.search(plain) and watch <= {"privacy", "ai-training"}:
+                # what is done with the user's information ("We use your information to ... bill you",
+                # "You can ... delete your account information") is a term on data, not on payment or termination
+                concern = "privacy"
             out.append(_Sentence(clause, section, plain, None, labels, facts,
-                                 _concern(cats, tuple(watch), hcats),
+                                 concern,
                                  tuple(sorted(watch, key=CATEGORIES.index)), order, hcats, table,
                                  n == 0 and i == opening, broken, lowers))
     return out, clauses
