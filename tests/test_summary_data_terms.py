@@ -11,7 +11,7 @@ POLICY = """# Quorra Privacy Policy
 
 We use your information to run the Service, bill you and answer support requests.
 
-We use aggregated usage statistics to improve the Service, including model routing and performance.
+We use aggregated usage data to improve the Service, including model routing and performance.
 
 ## 2. How long we keep it
 
@@ -44,7 +44,7 @@ def test_aggregated_data_that_improves_a_service_is_no_training_watch_out() -> N
     watched = [w.text for w in summarise(POLICY, kind="Privacy Policy").watch_outs if "ai-training" in w.categories]
     assert not any("aggregated" in t for t in watched), watched
     # the user's own inputs trained on stay one
-    trained = POLICY.replace("We use aggregated usage statistics to improve the Service",
+    trained = POLICY.replace("We use aggregated usage data to improve the Service",
                              "We use your inputs and outputs to train our models")
     watched = [w.text for w in summarise(trained, kind="Privacy Policy").watch_outs if "ai-training" in w.categories]
     assert any("train our models" in t for t in watched), watched
