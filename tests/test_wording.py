@@ -1594,3 +1594,18 @@ def test_a_rebuilt_table_of_contents_is_one_entry_in_a_diff():
     heads = [line for line in lines if not line.startswith("    ")]
     assert len(heads) == 1 and "lines of a table of contents or menu" in heads[0] and "[cosmetic]" in heads[0], lines
     assert "“1. Accounts”" in lines[1] and "-" * 3 not in lines[1], lines
+
+
+def test_a_cut_quote_keeps_the_name_the_clause_is_about():
+    # nu43 (LiveJournal): "New: The Administration shall not be liable for any failures or interruptions in the
+    # operation…" dropped "of Google Maps" and read as a general exclusion of liability
+    from tracker.analysis.materiality import _snippet
+
+    clause = ("The Operator shall not be liable for any failures or interruptions in the operation of Quibly Maps "
+              "used within the Service, nor for how well Quibly Maps meets your expectations.")
+    said = _snippet(clause)
+    assert said.startswith("The Operator shall not be liable") and "of Quibly Maps" in said, said
+    assert said.endswith("…") and len(said) <= 90 + 20
+    # no name a few words on: the usual cut
+    plain = clause.replace("of Quibly Maps used", "of the mapping features used")
+    assert "mapping features" not in _snippet(plain) or len(_snippet(plain)) <= 91

@@ -1096,7 +1096,19 @@ def _snippet(text: str, limit: int = 90) -> str:
     s = _space(_clean_prefix(plain(_TABLE_MARKS.sub(" ", text))))  # no table pipes or separator rows
     if len(s) > limit:  # a cut list reads as one ("you will not: resell…"), never "you will not 1. Resell…"
         s = inline_list(s)
-    return s if len(s) <= limit else one_line(s, limit + 1)  # cut on a word that carries meaning
+    if len(s) <= limit:
+        return s
+    cut = one_line(s, limit + 1)  # cut on a word that carries meaning
+    # ... unless the cut drops the name the clause is about, a few words on ("…in the operation of
+    # Google Maps": "not liable for any failures … in the operation…" reads as a general exclusion)
+    rest = s[len(cut.rstrip("…”)")):]
+    if m := _NAMED_TAIL.match(rest):
+        return one_line(s, len(cut) + m.end() + 1)
+    return cut
+
+
+# the name a cut quote would lose: "of"/"for"/"by"/"on" then a capitalised name, within a few words
+_NAMED_TAIL = re.compile(r"\s+(?:of|for|by|on|with|to)\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s?){1,3}(?=[\s,.;:)]|$)")
 
 
 # --- facts diff ----------------------------------------------------------------------------------
