@@ -50,7 +50,7 @@ def test_a_feedback_licence_stays_a_term() -> None:
 
 @pytest.mark.parametrize("banner", [
     "**WE HAVE MADE SOME UPDATES TO OUR DEVELOPER AGREEMENT, AND THE FULLY UPDATED AGREEMENT IS BELOW.**",
-    "We've made a few changes to our Privacy Policy.",
+    "We have revised our Privacy Policy, and the revised policy is set out below.",
     "We have updated our Terms of Service: please review them.",
     "We have updated our terms: see what's changed.",
 ])

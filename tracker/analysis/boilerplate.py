@@ -215,10 +215,14 @@ _STAMP = re.compile(
     r"atualizad[oa]s?|atualiza[cç][aã]o|vers[aã]o|en\s+vigor|em\s+vigor)\b", re.I)
 _ANNOUNCE = re.compile(
     r"\b(?:we(?:['’]ve|\s+have)\s+(?:recently\s+|just\s+)?(?:updated|changed|revised|amended|made\s+"
-    r"(?:some\s+|a\s+few\s+|several\s+|minor\s+)?(?:changes|updates|revisions|amendments))|we(?:['’]re|\s+are)\s+(?:updating|changing|revising|making\s+changes)|"
+    r"(?:some\s+)?changes)|we(?:['’]re|\s+are)\s+(?:updating|changing|revising|making\s+changes)|"
     r"we\s+(?:recently\s+)?(?:updated|revised|amended)\s+(?:our|these|the)|"
     r"(?:have|has)\s+(?:recently\s+)?been\s+(?:updated|revised|amended)|"
     r"summary\s+of\s+(?:the\s+|these\s+|key\s+|recent\s+)?changes|what['’]s\s+(?:new|changed)|"
+    # where the new text stands on the page ("... AND THE FULLY UPDATED AGREEMENT IS BELOW", "the revised
+    # terms are set out below"): the banner above it, not a term
+    r"(?:fully\s+)?(?:updated|revised|amended)\s+(?:version\s+of\s+(?:the|our|this)\s+)?(?:terms|agreement|"
+    r"polic(?:y|ies)|conditions|notice)\s+(?:of\s+\w+\s+)?(?:is|are)\s+(?:set\s+out\s+|shown\s+|provided\s+|reproduced\s+)?below|"
     r"what\s+(?:has\s+)?changed|(?:previous|prior|earlier|archived|older|upcoming|past)\s+"
     r"versions?|(?:updated|new|revised)\s+(?:terms|policy|agreement|version)\s+(?:will\s+)?"
     r"(?:take|takes|come|comes|go|goes)\s+(?:into\s+)?effect|"
