@@ -3809,7 +3809,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
-    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
+    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a) \
+            and not _covered_item(before or after or "", lead_before or lead_after, ctx):
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
@@ -4430,6 +4431,16 @@ _COVERS = re.compile(r"\b(?:(?:is|are)\s+(?:also\s+|only\s+)?covered\s+by|(?:thi
                      r"agree\s+to\s+(?:the\s+following|these|this)\s+(?:\w+\s+){0,2}(?:terms|agreement|conditions)|"
                      r"incorporated\s+(?:herein\s+)?by\s+reference|"
                      r"forms?\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:this|these)\s+(?:terms|agreement|conditions))", re.I)
+
+
+def _covered_item(clause: str, lead: str, ctx: DocContext) -> bool:
+    """Whether ``clause`` is an item of a list whose lead-in (``lead``, or the paragraph above the
+    list: ``_lead_above``) says what the terms cover: its names are what the terms apply to, not
+    names mentioned in passing ("* Lumio Notes{+, Lumio Pilot+}" under "The following products are
+    covered by the Lumio Services Agreement")."""
+    if not _LIST_ITEM.match(clause):
+        return False
+    return bool(_COVERS.search(lead or _lead_above(clause, ctx.new_text) or _lead_above(clause, ctx.old_text)))
 
 
 def _sentence_at(text: str, at: int) -> tuple[str, int]:
