@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis.analyse import analyse
-from tracker.analysis.materiality import _items_changed, _schedule_entry
+from tracker.analysis.materiality import DocContext, _covered_item, _items_changed, _schedule_entry
 
 # --- who: the people a term is for ------------------------------------------------------------------
 
@@ -249,3 +249,45 @@ def test_a_schedule_link_on_a_page_that_incorporates_none_stays_a_link():
 ])
 def test_items_changed(before, after, added, removed):
     assert _items_changed(before, after) == (added, removed)
+
+
+def test_an_example_list_in_a_covered_item_stays_not_material():
+    lead = "The following products, apps and services are covered by the Lumio Services Agreement."
+    ctx = DocContext.of("", "")
+    assert _covered_item("* Lumio Notes, Lumio Pilot", lead, ctx)
+    assert not _covered_item("* Our other products (for example, Lumio Notes, Lumio Pilot)", lead, ctx)
+    before = COVERED.format(item="Our other Lumio products (for example, Lumio Notes, Lumio Maps and Lumio Photos)")
+    after = COVERED.format(item="Our other Lumio products (for example, Lumio Notes, Lumio Maps, Lumio Photos and Lumio Pilot)")
+    a = analyse(before, after)
+    assert not a.material, a.summary
+
+
+REFERENCE = """# Lumio Commercial Terms
+
+## 5.6 Customer Reference
+
+Lumio may use Customer's name, logo, and marks to identify Customer as a customer on Lumio's website. Upon Customer's written request, Lumio will promptly remove {what} from Lumio's website.
+"""
+
+
+def test_a_customers_name_is_no_group_of_customers():
+    a = analyse(REFERENCE.format(what="any such marks"), REFERENCE.format(what="Customer's name, logo, and any such marks"))
+    assert not any(c.explanation.startswith(("Now also applies to", "No longer applies to")) for c in a.changes)
+
+
+LOCAL = """# Lumio Privacy Policy
+
+## Local policies
+
+If you are located in Australia, the {entity} privacy policy applies to you. Please see {link}.
+
+## Who we are
+
+Lumio Ltd runs the service; Sensa Pty Ltd and Lumio Australia Pty Ltd are its affiliates.
+"""
+
+
+def test_an_entity_renamed_beside_where_you_live_is_no_one_added():
+    a = analyse(LOCAL.format(entity="Sensa Pty Ltd", link="[www.sensa.test/privacy](https://www.sensa.test/privacy)"),
+                LOCAL.format(entity="“Lumio Australia Pty Ltd", link="[https://lumio.test/privacy](https://lumio.test/privacy/)"))
+    assert not any(c.explanation.startswith(("Now applies to", "Now also applies to")) for c in a.changes)
