@@ -291,3 +291,46 @@ def test_an_entity_renamed_beside_where_you_live_is_no_one_added():
     a = analyse(LOCAL.format(entity="Sensa Pty Ltd", link="[www.sensa.test/privacy](https://www.sensa.test/privacy)"),
                 LOCAL.format(entity="“Lumio Australia Pty Ltd", link="[https://lumio.test/privacy](https://lumio.test/privacy/)"))
     assert not any(c.explanation.startswith(("Now applies to", "Now also applies to")) for c in a.changes)
+
+
+ENTITIES = """# Lumio Exchange Terms of Service
+
+## 1. Who you contract with
+
+Our services are provided through local operating entities. Your sole and exclusive counterparty to these Terms is as follows:
+
+1. If you reside in Norland - Lumio Norland Ltd., 4 Harbour Lane, Port Avel, Norland.
+{extra}3. If you reside in any other country - Lumio Global Ltd., 9 Quay Street, Road Town.
+
+## 2. Fees
+
+You must pay the fees shown at checkout.
+"""
+
+CONTACTS = """# Lumio Privacy Policy
+
+## 9. Contact us
+
+You can reach our representatives at the following addresses:
+
+1. If you reside in Norland - Lumio Norland Ltd., 4 Harbour Lane, Port Avel, Norland.
+{extra}3. If you reside in any other country - Lumio Global Ltd., 9 Quay Street, Road Town.
+
+## 10. Changes
+
+We may change this policy.
+"""
+
+
+def test_a_contracting_entity_by_residence_removed():
+    a = analyse(ENTITIES.format(extra="2. If you reside in Veldt - Lumio Veldt Inc., 7 Oak Road, Veldtburg.\n"),
+                ENTITIES.format(extra=""))
+    assert a.material
+    assert any(c.explanation.startswith("Contracting party removed from the list by where you live: “If you reside in Veldt")
+               for c in a.changes)
+
+
+def test_a_regional_contact_address_removed_stays_not_material():
+    a = analyse(CONTACTS.format(extra="2. If you reside in Veldt - Lumio Veldt Inc., 7 Oak Road, Veldtburg.\n"),
+                CONTACTS.format(extra=""))
+    assert not a.material, a.summary

@@ -3695,9 +3695,18 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
                                              ctx.new_text if before is None else ctx.old_text)):
         # "[Schedule 5: 5G data plans](…)" put under a clause that incorporates the schedules: a whole
         # set of terms added to the agreement (or taken out), not a link
-        said = (f"New schedule made part of the terms: “{schedule}”" if before is None
-                else f"Schedule no longer part of the terms: “{schedule}”")
+        word = re.sub(r"^[-*+•\s]+", "", schedule).split()[0].lower()  # "schedule", "annex", "exhibit"
+        said = (f"New {word} made part of the terms: “{schedule}”" if before is None
+                else f"{word.capitalize()} no longer part of the terms: “{schedule}”")
         return ChangeLabel(True, "material", ("other",), f"{said} (other)", None, (), (), facts_b, facts_a)
+    if kind in ("added", "removed") and _PARTY_LEAD.search(lead_after if before is None else lead_before) \
+            and _WHERE_LIST.search(plain((after if before is None else before) or "")):
+        # "* If you reside in Canada - Payward Canada Inc., …" under "your counterparty to these Terms
+        # is as follows:": who the users of a country contract with, added or taken out of the list
+        said = "added to" if before is None else "removed from"
+        return ChangeLabel(True, "material", ("other",), f"Contracting party {said} the list by where you live: "
+                           f"“{_snippet((after if before is None else before) or '', 90)}” (other)",
+                           None, (), (), facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     whole = ctx.delta(b_src, a_src)
@@ -4413,7 +4422,7 @@ def _at_list_edge(toks: tuple[Token, ...], text: str, a: int, b: int) -> bool:
 # ...", "if you reside in", "ballot measures in the following states: {+California,+} ...").
 _PEOPLE = re.compile(r"\b(?:residents?|citizens?|nationals?|consumers?|users?|customers?|subscribers?|members?|"
                      r"students?|teachers?|minors|children|teens|résidents?|consommateurs?|ressortissants?|"
-                     r"utilisateurs?|einwohner\w*|verbraucher\w*|nutzer\w*)\b", re.I)
+                     r"utilisateurs?|einwohner\w*|verbraucher\w*|nutzer\w*)\b(?!['’])", re.I)  # ("Customer’s name": a thing)
 _WHERE_LIST = re.compile(rf"(?:{_PEOPLE.pattern})\s+(?:\w+\s+){{0,3}}?(?:of|in|from)\b|"
                          r"\byou\s+(?:\w+\s+)?(?:reside|live|are\s+(?:located|based|resident))\s+in\b|"
                          r"\b(?:following|these|those|listed)\s+(?:states|countries|territories|jurisdictions|regions|"
@@ -4438,9 +4447,16 @@ def _covered_item(clause: str, lead: str, ctx: DocContext) -> bool:
     list: ``_lead_above``) says what the terms cover: its names are what the terms apply to, not
     names mentioned in passing ("* Lumio Notes{+, Lumio Pilot+}" under "The following products are
     covered by the Lumio Services Agreement")."""
-    if not _LIST_ITEM.match(clause):
-        return False
+    if not _LIST_ITEM.match(clause) or _EXAMPLE_LIST.search(clause):
+        return False  # ("* Our other products (for example, X, {+Y+})": examples, which bound nothing)
     return bool(_COVERS.search(lead or _lead_above(clause, ctx.new_text) or _lead_above(clause, ctx.old_text)))
+
+
+# A list's lead-in that says whom the user contracts with: "your sole and exclusive counterparty to
+# these Terms is as follows:", "the contracting entity depends on where you live:".
+_PARTY_LEAD = re.compile(r"\b(?:counterpart(?:y|ies)|contracting\s+(?:party|parties|entity|entities)|"
+                         r"(?:you\s+are\s+)?contracting\s+with|(?:enter(?:ing)?\s+into|have)\s+(?:this|these|an?)\s+"
+                         r"(?:agreement|contract|terms)\s+with)\b", re.I)
 
 
 def _sentence_at(text: str, at: int) -> tuple[str, int]:
@@ -6860,6 +6876,8 @@ class _Job:
                 and bool(_GIVES.search(sentence) or _GIVES.search(lead))
             what = what and bool(_COVERS.search(sentence) or _COVERS.search(lead))
             said = said or sentence
+        if who and not what and len({side for side, _ in runs}) > 1:
+            return ""  # words put in and taken out ("in Australia, the {-Sensis-}{+Thryv+} policy"): a name swapped, no one added
         if not (who or what):
             return ""
         added, removed = _items_changed(self.before, self.after)
