@@ -4492,11 +4492,11 @@ def _lead_above(item: str, version: str) -> str:
 # An entry of a list of schedules, annexes or exhibits ("[Schedule 5: 5G data plans](…)") ...
 _SCHEDULE_ENTRY = re.compile(r"(?:[-*+•]\s+)?(?:schedule|annex|appendix|exhibit|addendum|attachment|anhang|anlage|annexe)"
                              r"\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5})\b", re.I)
-_PART_WORDS = r"(?:incorporated|forms?\s+(?:an?\s+)?(?:integral\s+)?part|fait\s+partie|font\s+partie|bestandteil)"
+_MADE_PART = r"(?:incorporated|forms?\s+(?:an?\s+)?(?:integral\s+)?part|fait\s+partie|font\s+partie|bestandteil)"
 _SCHEDULE_WORDS = r"(?:schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|addend(?:a|um)|attachments?|annexes?|anh(?:a|ä)nge?|anlagen?)"
 # ... in a version that makes its schedules part of the agreement ("the terms ... attached as
 # schedules hereto, which are incorporated herein by reference").
-_SCHEDULES_PART = re.compile(rf"\b{_SCHEDULE_WORDS}\b[^.\n]{{0,160}}\b{_PART_WORDS}\b|\b{_PART_WORDS}\b[^.\n]{{0,160}}"
+_SCHEDULES_PART = re.compile(rf"\b{_SCHEDULE_WORDS}\b[^.\n]{{0,160}}\b{_MADE_PART}\b|\b{_MADE_PART}\b[^.\n]{{0,160}}"
                              rf"\b{_SCHEDULE_WORDS}\b", re.I)
 
 
