@@ -3699,7 +3699,7 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         said = (f"New {word} made part of the terms: “{schedule}”" if before is None
                 else f"{word.capitalize()} no longer part of the terms: “{schedule}”")
         return ChangeLabel(True, "material", ("other",), f"{said} (other)", None, (), (), facts_b, facts_a)
-    if kind in ("added", "removed") and _PARTY_LEAD.search(lead_after if before is None else lead_before) \
+    if kind in ("added", "removed") and _COUNTERPARTY_LEAD.search(lead_after if before is None else lead_before) \
             and _WHERE_LIST.search(plain((after if before is None else before) or "")):
         # "* If you reside in Canada - Payward Canada Inc., …" under "your counterparty to these Terms
         # is as follows:": who the users of a country contract with, added or taken out of the list
@@ -4454,9 +4454,9 @@ def _covered_item(clause: str, lead: str, ctx: DocContext) -> bool:
 
 # A list's lead-in that says whom the user contracts with: "your sole and exclusive counterparty to
 # these Terms is as follows:", "the contracting entity depends on where you live:".
-_PARTY_LEAD = re.compile(r"\b(?:counterpart(?:y|ies)|contracting\s+(?:party|parties|entity|entities)|"
-                         r"(?:you\s+are\s+)?contracting\s+with|(?:enter(?:ing)?\s+into|have)\s+(?:this|these|an?)\s+"
-                         r"(?:agreement|contract|terms)\s+with)\b", re.I)
+_COUNTERPARTY_LEAD = re.compile(r"\b(?:counterpart(?:y|ies)|contracting\s+(?:party|parties|entity|entities)|"
+                                r"(?:you\s+are\s+)?contracting\s+with|(?:enter(?:ing)?\s+into|have)\s+(?:this|these|an?)\s+"
+                                r"(?:agreement|contract|terms)\s+with)\b", re.I)
 
 
 def _sentence_at(text: str, at: int) -> tuple[str, int]:
