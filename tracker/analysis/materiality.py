@@ -3715,6 +3715,14 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
         # table of contents, not a term (its section is labelled where it is)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and _COUNTERPARTY_LEAD.search(lead_after if before is None else lead_before) \
+            and _WHERE_LIST.search(plain((after if before is None else before) or "")):
+        # "* If you reside in Canada - Payward Canada Inc., …" under "your counterparty to these Terms
+        # is as follows:": who the users of a country contract with, added or taken out of the list
+        said = "added to" if before is None else "removed from"
+        return ChangeLabel(True, "material", ("other",), f"Contracting party {said} the list by where you live: "
+                           f"“{_snippet((after if before is None else before) or '', 90)}” (other)",
+                           None, (), (), facts_b, facts_a)
     b_src = _row_only(before) if before and _is_row(before) else before
     a_src = _row_only(after) if after and _is_row(after) else after
     whole = ctx.delta(b_src, a_src)
@@ -3829,7 +3837,8 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
             and not notice_channel_cut(before_p, after_p):
         return ChangeLabel(False, "minor", (), "Only the way to reach a feature or a form changed",
                            None, (), (), facts_b, facts_a)
-    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a):
+    if kind not in ("added", "removed") and _names_only(d, facts_b, facts_a) \
+            and not _covered_item(before or after or "", lead_before or lead_after, ctx):
         runs = _content_runs(d, "ins") or _content_runs(d, "dels")
         return ChangeLabel(False, "minor", (), f"Only names changed: {_quote(runs, 60)}", None, (), (),
                            facts_b, facts_a)
@@ -4410,6 +4419,13 @@ def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
     ws = [t.norm for t in toks[a:b]]
     if set(ws) & (_DOCUMENT_WORDS | {"notice", "notices", "statement", "page", "pages"}) or _EXAMPLE_LIST.search(text):
         return False
+    return _at_list_edge(toks, text, a, b)
+
+
+def _at_list_edge(toks: tuple[Token, ...], text: str, a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` of ``text`` stand as an item in a list: "and"/"or" (or "et"/"ou",
+    "und"/"oder") at or just before their edges, or a comma beside them."""
+    ws = [t.norm for t in toks[a:b]]
     # (within the item's own name: "Brindle Duo and Brindle {+Family+}")
     lo = max(0, a - 3)
     edge = {ws[0], ws[-1]} | {t.norm for t in toks[lo:a]} | ({toks[b].norm} if b < len(toks) else set())
@@ -4418,6 +4434,125 @@ def _list_item(d: Delta, side: str, run: tuple[int, int]) -> bool:
     left = text[toks[lo].start:toks[a].start] if a else ""
     right = text[toks[b - 1].end:toks[b].start] if b < len(toks) else ""
     return "," in left or "," in right
+
+
+# Who a term is for, named in a list: the people ("for residents of the Republic of Korea",
+# "students and teachers") or the places that say who they are ("residents of the EU, {+the UK,+}
+# ...", "if you reside in", "ballot measures in the following states: {+California,+} ...").
+_PEOPLE = re.compile(r"\b(?:residents?|citizens?|nationals?|consumers?|users?|customers?|subscribers?|members?|"
+                     r"students?|teachers?|minors|children|teens|résidents?|consommateurs?|ressortissants?|"
+                     r"utilisateurs?|einwohner\w*|verbraucher\w*|nutzer\w*)\b(?!['’])", re.I)  # ("Customer’s name": a thing)
+_WHERE_LIST = re.compile(rf"(?:{_PEOPLE.pattern})\s+(?:\w+\s+){{0,3}}?(?:of|in|from)\b|"
+                         r"\byou\s+(?:\w+\s+)?(?:reside|live|are\s+(?:located|based|resident))\s+in\b|"
+                         r"\b(?:following|these|those|listed)\s+(?:states|countries|territories|jurisdictions|regions|"
+                         r"provinces)\b", re.I)
+# A sentence (or its list's lead-in) that gives or limits a right or a duty: a modal, or words that
+# say whom a term is for. A list of places with none ("Microsoft maintains data centres in
+# Australia, Chile, ...") says where things are, not whom a term is for.
+_GIVES = re.compile(r"\b(?:will|shall|must|may|can|cannot|entitled|eligible|right\s+to|appl(?:y|ies)\s+(?:only\s+)?to|"
+                    r"peut|peuvent|doit|doivent|kann|können|muss|müssen)\b", re.I)
+# A sentence or lead-in that says what the terms cover: "The following products ... are covered by
+# the Services Agreement", "these Terms apply to", "you agree to the following terms", documents
+# "incorporated herein by reference".
+_COVERS = re.compile(r"\b(?:(?:is|are)\s+(?:also\s+|only\s+)?covered\s+by|(?:this|these|the)\s+(?:\w+\s+){0,2}"
+                     r"(?:terms|agreement|conditions|policy)\s+(?:also\s+|only\s+)?(?:appl(?:y|ies)\s+to|covers?|governs?)\b|"
+                     r"agree\s+to\s+(?:the\s+following|these|this)\s+(?:\w+\s+){0,2}(?:terms|agreement|conditions)|"
+                     r"incorporated\s+(?:herein\s+)?by\s+reference|"
+                     r"forms?\s+(?:an?\s+)?(?:integral\s+)?part\s+of\s+(?:this|these)\s+(?:terms|agreement|conditions))", re.I)
+
+
+def _covered_item(clause: str, lead: str, ctx: DocContext) -> bool:
+    """Whether ``clause`` is an item of a list whose lead-in (``lead``, or the paragraph above the
+    list: ``_lead_above``) says what the terms cover: its names are what the terms apply to, not
+    names mentioned in passing ("* Lumio Notes{+, Lumio Pilot+}" under "The following products are
+    covered by the Lumio Services Agreement")."""
+    if not _LIST_ITEM.match(clause) or _EXAMPLE_LIST.search(clause):
+        return False  # ("* Our other products (for example, X, {+Y+})": examples, which bound nothing)
+    return bool(_COVERS.search(lead or _lead_above(clause, ctx.new_text) or _lead_above(clause, ctx.old_text)))
+
+
+# A list's lead-in that says whom the user contracts with: "your sole and exclusive counterparty to
+# these Terms is as follows:", "the contracting entity depends on where you live:".
+_COUNTERPARTY_LEAD = re.compile(r"\b(?:counterpart(?:y|ies)|contracting\s+(?:party|parties|entity|entities)|"
+                                r"(?:you\s+are\s+)?contracting\s+with|(?:enter(?:ing)?\s+into|have)\s+(?:this|these|an?)\s+"
+                                r"(?:agreement|contract|terms)\s+with)\b", re.I)
+
+
+def _sentence_at(text: str, at: int) -> tuple[str, int]:
+    """The sentence of ``text`` (``split_sentences``) holding character ``at``, and ``at``'s offset
+    in it; ("", -1) when none does."""
+    pos = 0
+    for s in split_sentences(text):
+        start = text.find(s, pos)
+        if start < 0:
+            continue
+        if start <= at < start + len(s):
+            return s, at - start
+        pos = start + len(s)
+    return "", -1
+
+
+def _lead_above(item: str, version: str) -> str:
+    """The paragraph right above the list that holds the item line ``item`` in ``version`` ("The
+    following products ... are covered by the Services Agreement" over "* Microsoft 365 ..."), for
+    an item whose lead-in the clause split does not give; "" when none is found or it is a heading."""
+    head = item.strip()[:60]
+    at = version.find(head) if head else -1
+    if at < 0:
+        return ""
+    for line in reversed(version[:at].splitlines()[-400:]):
+        core = line.strip()
+        if not core or _LIST_ITEM.match(core) or line[:1] in " \t":
+            continue  # the list's other items, sub-items and blank lines
+        return "" if _is_heading(core) or set(core) <= set("-=#* ") else core
+    return ""
+
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\b(?:and|or|et|ou|und|oder)\b)\s*", re.I)
+_ITEM_OPEN = re.compile(r"^(?:for|to|of|pour|für)\s+", re.I)
+
+
+def _items_changed(before: str, after: str) -> tuple[list[str], list[str]]:
+    """The items one clause's lists gained and lost: its pieces between commas, semicolons and
+    "and"/"or" compared as sets, case and list marks aside ("…Basic and Microsoft 365 Apps*" →
+    "…Basic, Microsoft 365 Apps, Microsoft 365 Copilot and Microsoft 365 Copilot Chat*" gained
+    "Microsoft 365 Copilot" and "Microsoft 365 Copilot Chat"). Each is said as written, less an
+    opening "for"/"to" ("For residents of the Republic of Korea" → "residents of the Republic of
+    Korea"). ([], []) unless only one side changed and every piece that changed is an item (at
+    most 10 words)."""
+    def pieces(text: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for p in _ITEM_SPLIT.split(_space(plain(text))):
+            p = p.strip(" *\\.:;()[]\"'“”")
+            if p:
+                out.setdefault(p.casefold(), _ITEM_OPEN.sub("", p))
+        return out
+
+    b, a = pieces(before), pieces(after)
+    added = [a[k] for k in a if k not in b]
+    removed = [b[k] for k in b if k not in a]
+    if bool(added) == bool(removed) or any(len(p.split()) > 10 for p in added + removed):
+        return [], []
+    return added, removed
+
+
+def _gist(sentence: str) -> str:
+    """The part of a long sentence that states its term: the last of its comma-separated parts
+    with a modal verb and at least four words ("For residents of the EU …, except where …, Twitch
+    will without delay notify you of the reason for its action" → "Twitch will without delay notify
+    you of the reason for its action"); the whole sentence when no part is one."""
+    parts = [p.strip() for p in re.split(r",\s+", sentence)]
+    for p in reversed(parts):
+        if len(p.split()) >= 4 and set(words(p)) & MODALS:
+            return p
+    return sentence
+
+
+def _listing(items: list[str], limit: int = 80) -> str:
+    """Items said as a list: "A", "A and B", "A, B and C" (cut at ``limit`` characters)."""
+    items = list(dict.fromkeys(_space(plain_text(i)) for i in items))
+    text = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return text if len(text) <= limit else one_line(text, limit + 1)
 
 
 def _topical(ws: Sequence[str]) -> bool:
@@ -6430,6 +6565,12 @@ class _Job:
                 and not self._age_spelled():
             sentences.append(self._scope(ins_c, del_c, cats or ("other",)))
             cats = cats or ("other",)
+        if not sentences and (listed := self._enumerated()):
+            # "For residents of {-the Republic of Korea and for residents of-} the EU …, Twitch will
+            # notify you": an item of a list that says whom a term is for, or what the terms cover
+            cats = cats if set(cats) - {"other"} else tuple(
+                c for c, _ in _rank(category_scores(self.heading), {}) if c != "other")[:1] or ("other",)
+            sentences.append(f"{listed}{_cats_text(cats)}")
         if not sentences and (exception := _exception_added(d)):
             # "to refrain from pseudonyms" → "except on the review board, to refrain from
             # pseudonyms": a duty or a ban now with an exception, whatever its topic
@@ -6716,6 +6857,71 @@ class _Job:
             # passage that changed, now and before
             return f"Drops “{_quote(new_out, 40)}” from: “{_snippet(_legal_part(self.sb.legal, self.before), 60)}”"
         return ""
+
+    def _enumerated(self) -> str:
+        """What an item put into or taken out of a list changes, when the list says whom a term is
+        for or what the terms cover: "No longer applies to residents of the Republic of Korea:
+        “Twitch will … notify you of the reason for its action”", "Now also covers: Microsoft 365
+        Copilot (“The following products … are covered by the Services Agreement …”)". Every
+        changed run with a word new to the clause must stand as an item of a list (``_at_list_edge``),
+        with no modal, negation or limiter among the changed words. Who: the item names people
+        (``_PEOPLE``) or follows words that say where they live (``_WHERE_LIST``), in a sentence or
+        lead-in that gives a right or a duty (``_GIVES``). What: the sentence or its list's lead-in
+        says what the terms cover (``_COVERS``). A list of examples ("such as"), of places with no
+        one's right in it (data centres), of languages or of links is neither: "" for those."""
+        d = self.d
+        if set(d.inserted() + d.deleted()) & (MODALS | _NEGATIONS | _LIMITERS):
+            return ""
+        stems_b, stems_a = _stems(self.before), _stems(self.after)
+        runs = [(side, r) for side, others in (("ins", stems_b), ("dels", stems_a)) for r in d.runs(side)
+                if any(is_content_word(w) and stem(w) not in others for w in d.run_words(side, r))]
+        if not runs:
+            return ""
+        lead = self.lead_a or self.lead_b
+        if not lead and _LIST_ITEM.match(self.raw_a or self.raw_b):
+            lead = _lead_above(self.raw_a or self.raw_b, self.ctx.new_text if self.after else self.ctx.old_text)
+        who = what = True
+        said = ""
+        for side, (a, b) in runs:
+            toks, text = (d.after, d.after_text) if side == "ins" else (d.before, d.before_text)
+            if b - a > 12 or not _at_list_edge(toks, text, a, b):
+                return ""
+            sentence, at = _sentence_at(text, toks[a].start)
+            # (the words before the item, across a colon the sentence split cuts at: "in the
+            # following states: {+California,+} New York")
+            ahead = text[max(0, toks[a].start - 100):toks[a].start]
+            if at < 0 or _EXAMPLE_LIST.search(ahead[-80:]):
+                return ""  # "products such as X, {+Y+}": examples, which bound nothing
+            item = text[toks[a].start:toks[b - 1].end]
+            who = who and bool(_PEOPLE.search(item) or _WHERE_LIST.search(ahead)) \
+                and bool(_GIVES.search(sentence) or _GIVES.search(lead))
+            what = what and bool(_COVERS.search(sentence) or _COVERS.search(lead))
+            said = said or sentence
+        if who and not what and len({side for side, _ in runs}) > 1:
+            return ""  # words put in and taken out ("in Australia, the {-Sensis-}{+Thryv+} policy"): a name swapped, no one added
+        if not (who or what):
+            return ""
+        added, removed = _items_changed(self.before, self.after)
+        if not (added or removed):
+            added = [r for r in _content_runs(d, "ins") if _stems(r) - stems_b]
+            removed = [r for r in _content_runs(d, "dels") if _stems(r) - stems_a]
+        if who:
+            gist = _gist(said)
+            # (a list the sentence split cut off at its colon is read in its whole clause)
+            term = _snippet(gist if set(words(gist)) & MODALS else (self.after or self.before), 90)
+            if added and removed and (now := _passage(d, "ins")) and (was := _passage(d, "dels")):
+                # words put in and taken out here and there: the passage as it reads now and before
+                return f"Now applies to “{now}” instead of “{was}”: “{term}”"
+            if added and removed:
+                return f"Now applies to {_listing(added, 60)} instead of {_listing(removed, 60)}: “{term}”"
+            return (f"Now also applies to {_listing(added)}: “{term}”" if added
+                    else f"No longer applies to {_listing(removed)}: “{term}”")
+        where = f" (“{_snippet(lead or said, 80)}”)"
+        if added and removed and (now := _passage(d, "ins")) and (was := _passage(d, "dels")):
+            return f"Now covers “{now}” instead of “{was}”{where}"
+        if added and removed:
+            return f"Now covers {_listing(added, 60)} instead of {_listing(removed, 60)}{where}"
+        return f"Now also covers: {_listing(added)}{where}" if added else f"No longer covers: {_listing(removed)}{where}"
 
     @staticmethod
     def _each(runs: list[str]) -> str:
