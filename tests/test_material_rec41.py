@@ -7,13 +7,13 @@ term is for or WHAT the terms cover is material, said in plain words.
   list ("ballot measures in the following states: {+Oregon,+} …" under "must not include").
 - What: "The following products are covered by the Lumio Services Agreement: * Lumio Notes{+,
   Lumio Pilot+}": the agreement covers one more product ("Now also covers: Lumio Pilot").
-- A contracting party listed by where the user lives ("* If you reside in Veldt - Lumio Veldt Inc.")
-  taken out of the list under "Your sole and exclusive counterparty to these Terms is as follows:".
+- A schedule added to the schedules an agreement incorporates ("[Schedule 3: Lumio Mesh plans](…)"
+  under "… attached as schedules hereto, which are incorporated herein by reference").
 
 Near misses that stay not material: a country dropped from a list of data-centre locations, a
 language added to the languages a page is offered in, an app store, a list of example products
-("such as"), a link added to a navigation list, a country of an office address, a regional contact
-address, a customer's name (no group of customers) and a company renamed beside where you live.
+("such as"), a link added to a navigation list, a country of an office address, and a schedule
+link on a page that incorporates no schedules.
 
 Invented texts of fictional services; the real diff, labels and analysis.
 """
@@ -23,7 +23,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.analysis.analyse import analyse
-from tracker.analysis.materiality import DocContext, _covered_item, _items_changed
+from tracker.analysis.materiality import DocContext, _covered_item, _items_changed, _schedule_entry
 
 # --- who: the people a term is for ------------------------------------------------------------------
 
@@ -120,7 +120,7 @@ def test_a_language_added_stays_not_material():
     assert not a.material, a.summary
 
 
-# --- what: the products and services the terms cover -------------------------------------
+# --- what: the products, services and schedules the terms cover -------------------------------------
 
 COVERED = """# Lumio Services Agreement
 
@@ -200,6 +200,44 @@ By using Lumio you agree to these Terms. You must pay the fees shown at checkout
 
 def test_a_link_added_to_a_navigation_list_stays_not_material():
     a = analyse(NAV.format(extra=""), NAV.format(extra="* [Cookie Settings](https://lumio.test/cookies)\n"))
+    assert not a.material, a.summary
+
+
+SCHEDULES = """# Lumio Mesh Terms of Service
+
+## 14. General
+
+*   Severability. If any provision of this Agreement is invalid, the remaining provisions stay in force.
+*   Schedules. Customer will comply with this Agreement and the terms, policies and guidelines attached as schedules hereto, which are incorporated herein by reference.
+
+[Schedule 1: Lumio Mesh Wireless Service](https://lumio.test/legal/wireless/)
+
+[Schedule 2: Lumio Voice](https://lumio.test/legal/voice/)
+{extra}
+Copyright © 2031 Lumio Inc. All rights reserved.
+"""
+
+
+def test_a_schedule_added_to_the_incorporated_schedules():
+    a = analyse(SCHEDULES.format(extra=""),
+                SCHEDULES.format(extra="\n[Schedule 3: Lumio Mesh data plans](https://lumio.test/legal/mesh-plans/)\n"))
+    assert a.material
+    assert any(c.explanation == "New schedule made part of the terms: “Schedule 3: Lumio Mesh data plans” (other)"
+               for c in a.changes)
+
+
+def test_a_schedule_removed_from_the_incorporated_schedules():
+    a = analyse(SCHEDULES.format(extra="\n[Schedule 3: Lumio Mesh data plans](https://lumio.test/legal/mesh-plans/)\n"),
+                SCHEDULES.format(extra=""))
+    assert a.material
+    assert any(c.explanation.startswith("Schedule no longer part of the terms: “Schedule 3") for c in a.changes)
+
+
+def test_a_schedule_link_on_a_page_that_incorporates_none_stays_a_link():
+    page = SCHEDULES.replace(", which are incorporated herein by reference", "").replace("attached as schedules hereto", "on our website")
+    assert _schedule_entry("[Schedule 3: Lumio Mesh data plans](https://lumio.test/legal/mesh-plans/)", page) == ""
+    a = analyse(page.format(extra=""),
+                page.format(extra="\n[Schedule 3: Lumio Mesh data plans](https://lumio.test/legal/mesh-plans/)\n"))
     assert not a.material, a.summary
 
 

@@ -3715,6 +3715,15 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # "* 3. How your personal data is gathered" above the section of that title: a line of a
         # table of contents, not a term (its section is labelled where it is)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
+    if kind in ("added", "removed") and context is not None \
+            and (schedule := _schedule_entry((after if before is None else before) or "",
+                                             ctx.new_text if before is None else ctx.old_text)):
+        # "[Schedule 5: 5G data plans](…)" put under a clause that incorporates the schedules: a whole
+        # set of terms added to the agreement (or taken out), not a link
+        word = re.sub(r"^[-*+•\s]+", "", schedule).split()[0].lower()  # "schedule", "annex", "exhibit"
+        said = (f"New {word} made part of the terms: “{schedule}”" if before is None
+                else f"{word.capitalize()} no longer part of the terms: “{schedule}”")
+        return ChangeLabel(True, "material", ("other",), f"{said} (other)", None, (), (), facts_b, facts_a)
     if kind in ("added", "removed") and _COUNTERPARTY_LEAD.search(lead_after if before is None else lead_before) \
             and _WHERE_LIST.search(plain((after if before is None else before) or "")):
         # "* If you reside in Canada - Payward Canada Inc., …" under "your counterparty to these Terms
@@ -4506,6 +4515,28 @@ def _lead_above(item: str, version: str) -> str:
             continue  # the list's other items, sub-items and blank lines
         return "" if _is_heading(core) or set(core) <= set("-=#* ") else core
     return ""
+
+
+# An entry of a list of schedules, annexes or exhibits ("[Schedule 5: 5G data plans](…)") ...
+_SCHEDULE_ENTRY = re.compile(r"(?:[-*+•]\s+)?(?:schedule|annex|appendix|exhibit|addendum|attachment|anhang|anlage|annexe)"
+                             r"\s+(?:\d{1,3}|[A-Z]|[IVX]{1,5})\b", re.I)
+_MADE_PART = r"(?:incorporated|forms?\s+(?:an?\s+)?(?:integral\s+)?part|fait\s+partie|font\s+partie|bestandteil)"
+_SCHEDULE_WORDS = r"(?:schedules?|annex(?:es)?|appendi(?:x|ces)|exhibits?|addend(?:a|um)|attachments?|annexes?|anh(?:a|ä)nge?|anlagen?)"
+# ... in a version that makes its schedules part of the agreement ("the terms ... attached as
+# schedules hereto, which are incorporated herein by reference").
+_SCHEDULES_PART = re.compile(rf"\b{_SCHEDULE_WORDS}\b[^.\n]{{0,160}}\b{_MADE_PART}\b|\b{_MADE_PART}\b[^.\n]{{0,160}}"
+                             rf"\b{_SCHEDULE_WORDS}\b", re.I)
+
+
+def _schedule_entry(clause: str, version: str) -> str:
+    """The name of the schedule that an added or removed entry lists ("Schedule 5: 5G redcap data
+    plans", written as its link), when ``version`` (the text that holds the entry) says its
+    schedules are part of the agreement; "" otherwise. Such an entry adds (or takes away) a whole
+    set of terms, though all that changed on the page is a link."""
+    name = _space(plain(clause)).strip()
+    if not name or len(name) > 120 or not _SCHEDULE_ENTRY.match(name):
+        return ""
+    return name if _SCHEDULES_PART.search(version) else ""
 
 
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\b(?:and|or|et|ou|und|oder)\b)\s*", re.I)
