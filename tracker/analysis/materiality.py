@@ -3833,6 +3833,12 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         return _cosmetic("spelling", "Only a word said twice was dropped (a typo fixed)", facts_b, facts_a)
     if before is not None and after is not None:  # (an added or removed clause: read if material)
         facts_b, facts_a = tuple(extract_facts(before_p)), tuple(extract_facts(after_p))
+    if kind == "modified" and (closed := _list_closed(d)):
+        # "including" ↔ "limited to": an open list closed (or a closed one opened), not an example
+        cats = tuple(c for c in category_scores(after_p) if c != "other")[:2] or ("other",)
+        how = "open" if closed[1].lower().startswith(("includ", "such")) else "closed"
+        return ChangeLabel(True, "material", cats, f"The list is now {how}: “{closed[1]}” instead of "
+                           f"“{closed[0]}”{_cats_text(cats)}", None, (), (), facts_b, facts_a)
     if kind not in ("added", "removed") and _examples_only(d):
         return ChangeLabel(False, "minor", (), "Only the examples given changed", None, (), (),
                            facts_b, facts_a)
@@ -4206,6 +4212,36 @@ _QUOTED = re.compile(r"«[^«»]{1,120}»|“[^“”]{1,120}”|\"[^\"\n]{1,120
 _EXAMPLE_MARKERS = frozenset({"such as", "like", "for example", "for instance", "e g", "eg", "par exemple",
                               "tel que", "tels que", "telle que", "telles que", "zum beispiel", "z b",
                               "beispielsweise"})
+
+
+# Words that close a list: what follows is all it covers ("limited to", "only", "restricted to").
+_LIST_CLOSERS = frozenset({"limited to", "only", "solely", "exclusively", "restricted to", "exclusively limited to",
+                           "only limited to", "strictly limited to", "confined to"})
+
+
+def _list_closed(d: Delta) -> tuple[str, str] | None:
+    """A form of "including" put for words that close the list ("including" → "limited to", or
+    back): what was an example is now all the clause covers, the opposite. Returns (old words, new
+    words) as written, or None."""
+    from difflib import SequenceMatcher
+
+    from tracker.analysis.novelty import opens_list
+
+    bn, an = [t.norm for t in d.before], [t.norm for t in d.after]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, bn, an, autojunk=False).get_opcodes():
+        # widened by the words kept on both sides ("including but not limited to" → "limited to")
+        for a in range(3 if tag != "equal" and i2 - i1 <= 5 and j2 - j1 <= 5 else 0):
+            if a > min(i1, j1) or a and bn[i1 - a] != an[j1 - a]:
+                break
+            for b in range(3):
+                if i2 + b > len(bn) or j2 + b > len(an) or b and bn[i2 + b - 1] != an[j2 + b - 1]:
+                    break
+                old, new = bn[i1 - a:i2 + b], an[j1 - a:j2 + b]
+                if old and new and (opens_list(old) and " ".join(new) in _LIST_CLOSERS
+                                    or opens_list(new) and " ".join(old) in _LIST_CLOSERS):
+                    return (d.before_text[d.before[i1 - a].start:d.before[i2 + b - 1].end],
+                            d.after_text[d.after[j1 - a].start:d.after[j2 + b - 1].end])
+    return None
 
 
 def _example_marker_swapped(d: Delta) -> bool:
@@ -6050,14 +6086,24 @@ def _respelled(d: Delta) -> bool:
 
 def _same_meaning_words(d: Delta) -> tuple[str, str] | None:
     """The first replaced span of a delta that says the same with other words (``same_meaning``:
-    "sites" → "websites", "prior to" → "before"), as (old words, new words) from the clause's
-    texts; None when no span is one."""
-    from tracker.analysis.novelty import same_meaning
+    "sites" → "websites", "prior to" → "before"), or the first change that says a legal doublet in
+    full or in part (``doublet_window``: "replaces" → "replaces and supersedes"), as (old words, new
+    words) from the clause's texts; None when no span is one."""
+    from difflib import SequenceMatcher
+
+    from tracker.analysis.novelty import doublet_window, same_meaning
 
     for (i1, i2), (j1, j2) in d.replaced:
         if same_meaning([t.norm for t in d.before[i1:i2]], [t.norm for t in d.after[j1:j2]]):
             return (d.before_text[d.before[i1].start:d.before[i2 - 1].end],
                     d.after_text[d.after[j1].start:d.after[j2 - 1].end])
+    # a legal doublet said in full or in part ("replaces" → "replaces and supersedes"): its window
+    bn, an = [t.norm for t in d.before], [t.norm for t in d.after]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, bn, an, autojunk=False).get_opcodes():
+        if tag != "equal" and (win := doublet_window(bn, an, (i1, i2), (j1, j2))):
+            (s1, e1), (s2, e2) = win
+            return (d.before_text[d.before[s1].start:d.before[e1 - 1].end],
+                    d.after_text[d.after[s2].start:d.after[e2 - 1].end])
     return None
 
 

@@ -886,6 +886,10 @@ def delta(before: str | None, after: str | None, old: DocIndex, new: DocIndex,
                     mb[i] = False
                 for j in range(j1, j2):
                     ma[j] = False
+        for tag, i1, i2, j1, j2 in ops:  # a legal doublet said in full or in part: no change
+            if tag != "equal" and (any(mb[i1:i2]) or any(ma[j1:j2])) and doublet_window(bn, an, (i1, i2), (j1, j2)):
+                mb[i1:i2] = [False] * (i2 - i1)
+                ma[j1:j2] = [False] * (j2 - j1)
         if any(mb) or any(ma):
             _same_amounts(b_text, b_tok, mb, a_text, a_tok, ma)
     else:
@@ -960,6 +964,84 @@ def same_meaning(old: Sequence[str], new: Sequence[str]) -> bool:
     if len(a) != len(b) or a == [w for w in a if isinstance(w, str)] and b == [w for w in b if isinstance(w, str)]:
         return False
     return all(x == y if isinstance(x, int) or isinstance(y, int) else spelling_variant(x, y) for x, y in zip(a, b))
+
+
+# Legal doublets and triplets whose words mean one thing ("replaces and supersedes", "null and
+# void", "any and all"), and the ways of saying that a list is open ("including", "including without
+# limitation", "such as"). Each entry is (its full forms, its short forms): a full form said for
+# another full form or for one of its short forms is no change; two short forms are never read as
+# one another ("any" → "all" and "terms" → "conditions" stay changes), and a word beside a doublet
+# is read as it is ("represent" → "represent and warrant", "suspend" → "suspend and terminate",
+# "including" → "limited to": none listed, all stay changes). Read in canonical spelling.
+def _doublets(full: str, short: str = "") -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    return tuple(tuple(p.split()) for p in full.split("|")), tuple(tuple(p.split()) for p in short.split("|") if p)
+
+
+_DOUBLETS = (
+    _doublets("replace and supersede|supersede and replace", "replace|supersede"),
+    _doublets("replaces and supersedes|supersedes and replaces", "replaces|supersedes"),
+    _doublets("replaced and superseded|superseded and replaced", "replaced|superseded"),
+    _doublets("null and void", "void"), _doublets("any and all|all and any", "any|all"),
+    _doublets("each and every", "each|every"), _doublets("terms and conditions", "terms|conditions"),
+    _doublets("full and final", "full|final"), _doublets("due and payable", "due|payable"),
+    _doublets("sole and exclusive", "sole|exclusive"),
+    _doublets("acknowledge and agree|agree and acknowledge", "acknowledge|agree"),
+    _doublets("acknowledges and agrees|agrees and acknowledges", "acknowledges|agrees"),
+    _doublets("true and correct|true and accurate", "true|correct|accurate"),
+    _doublets("fit and proper", "fit|proper"), _doublets("cease and desist", "cease|desist"),
+    _doublets("by and between", "by|between"), _doublets("made and entered into", "made|entered into"),
+    _doublets("force and effect", "force|effect"), _doublets("unless and until", "unless|until"),
+    _doublets("including|including without limitation|including but not limited to|including but without "
+              "limitation|including without being limited to|including among other things|such as"),
+    _doublets("include|include without limitation|include but are not limited to|include but not limited to"),
+    _doublets("includes|includes without limitation|includes but is not limited to|includes but not limited to"),
+)
+_DOUBLET_FULL = {phrase: n for n, (full, _) in enumerate(_DOUBLETS) for phrase in full}
+_DOUBLET_SHORT: dict[tuple[str, ...], set[int]] = {}
+for _n, (_, _short) in enumerate(_DOUBLETS):
+    for _phrase in _short:
+        _DOUBLET_SHORT.setdefault(_phrase, set()).add(_n)
+_DOUBLET_CONTEXT = max(len(p) for p in _DOUBLET_FULL) - 1  # words of context a window may take
+
+
+# The forms of "including" (the last three entries of ``_DOUBLETS``): words that leave a list open.
+_LIST_OPENERS = frozenset(p for full, _ in _DOUBLETS[-3:] for p in full)
+
+
+def opens_list(run: Sequence[str]) -> bool:
+    """Whether the normalised words ``run`` are a form of "including" that leaves the list after it
+    open ("including", "including but not limited to", "such as", "includes without limitation")."""
+    return tuple(_canonical_tokens(list(run))) in _LIST_OPENERS
+
+
+def _same_doublet(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether ``old`` and ``new`` (canonical words) are one doublet said in full for another of its
+    full forms or for one of its short forms (``_DOUBLETS``)."""
+    g, h = _DOUBLET_FULL.get(old), _DOUBLET_FULL.get(new)
+    return old != new and (g is not None and (g == h or g in _DOUBLET_SHORT.get(new, ()))
+                           or h is not None and h in _DOUBLET_SHORT.get(old, ()))
+
+
+def doublet_window(bn: Sequence[str], an: Sequence[str], old: tuple[int, int],
+                   new: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The windows ((old start, end), (new start, end)) around one change of a word diff
+    (``bn[old]`` → ``an[new]``, either side may be empty) that say one legal doublet or one "including"
+    both ways ("replaces" → "replaces and supersedes", "including" → "including without
+    limitation", "null and void" → "void"): the change widened by the same words on both sides
+    until both read as a phrase of ``_DOUBLETS``. None when no window does. Raises nothing."""
+    (i1, i2), (j1, j2) = old, new
+    if i2 - i1 > _DOUBLET_CONTEXT + 1 or j2 - j1 > _DOUBLET_CONTEXT + 1:
+        return None
+    for a in range(_DOUBLET_CONTEXT + 1):
+        if a > min(i1, j1) or a and canonical_word(bn[i1 - a]) != canonical_word(an[j1 - a]):
+            break
+        for b in range(_DOUBLET_CONTEXT + 1 - a):
+            if i2 + b > len(bn) or j2 + b > len(an) or b and canonical_word(bn[i2 + b - 1]) != canonical_word(an[j2 + b - 1]):
+                break
+            if _same_doublet(tuple(_canonical_tokens(list(bn[i1 - a:i2 + b]))),
+                             tuple(_canonical_tokens(list(an[j1 - a:j2 + b])))):
+                return (i1 - a, i2 + b), (j1 - a, j2 + b)
+    return None
 
 
 def _same_amounts(b_text: str, b_tok: Sequence[Token], mb: list[bool],
