@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "sections_lost_side", "empty_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_credit_entry", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word", "title_line"]
+           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word", "title_line"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -1423,81 +1423,6 @@ def is_attribution(sentence: str) -> bool:
     if _USERS_WORK.search(text) and re.search(r"licen[cs]", text, re.I):
         return False  # a licence on what users post ("Posts are licensed by their authors under CC BY") is a term
     return not any(w in MODALS or w in _BINDING or w in ("you", "your", "vous", "votre", "sie", "ihre") for w in ws)
-
-
-# --- a list of credits ------------------------------------------------------------------------------
-# A list that credits where a page's data, pictures or code come from, one source an item, each with
-# its licence or a link to it ("116. Transit Board (TB): <link> Note about their license: ...",
-# "* libfoo 2.1 - MIT License", "* Photo: Jane Doe, CC BY 4.0"): a source added to it, or the note it
-# quotes from the source's own licence, changes no term between the user and the provider.
-_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+•]|\d{1,3}\\?[.)])\s+(?P<body>\S.*)$")
-_CREDIT_MARK = re.compile(r"licen[cs]|creativecommons|creative\s+commons|open[-_\s]?data|opendata|open[-_\s]government|"
-                          r"legalcode|attribution|copyright|©|\(c\)|\bcc[-\s]?by\b|\bodbl\b|\bcredits?\b|"
-                          r"\b(?:data|map|photo|image|picture|icon|font)s?\s+(?:provided\s+)?(?:by|from|courtesy)\b|"
-                          r"\b(?:mit|bsd|apache|gpl|lgpl|mpl)\b", re.I)
-# who is addressed in an item's opening: a term speaks to or of the parties, a credit names a source
-_CREDIT_PARTY = re.compile(r"\b(?:you|your|we|our|us|vous|votre|nous|notre|sie|ihre?|wir|unsere?)\b", re.I)
-CREDIT_LIST_LEAST = 5  # items a list of credits has at least
-CREDIT_LIST_MARKED = 0.25  # ... the share of them that name a licence, a copyright or a credit
-CREDIT_LIST_SHARE = 0.6  # ... and that, or a source's name and its link, at least
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
-_NAME_THEN_LINK = re.compile(r"^[^.!?\[\]]{2,100}?[\s:(–—-]\(?(?:\[|https?://|www\.)")
-
-
-def _bare_name(body: str) -> bool:
-    """Whether a list item's text is a name alone ("City of Port Alberni", "Parks Canada"): at most
-    eight words, no verb, no end stop."""
-    ws = re.findall(r"[^\W\d_]+", body.lower())
-    return 0 < len(ws) <= 8 and not body.rstrip("*_ ").endswith((".", "!", "?", ":")) and not has_verb(ws)
-
-
-@lru_cache(maxsize=8)
-def _credit_lines(text: str) -> frozenset[str]:
-    """The items (lines, stripped) of ``text``'s lists of credits: runs of list items at one
-    indentation (blank and more indented lines between them allowed) of ``CREDIT_LIST_LEAST``
-    items or more, ``CREDIT_LIST_MARKED`` of which name a licence, a copyright or a credit, and
-    ``CREDIT_LIST_SHARE`` that, a source's name followed by its link or a name alone, and at most a tenth of
-    which opens (first eight words) by addressing a party (a list of sub-processors names no
-    licence; a list of the user's own licence terms speaks to the user)."""
-    found: set[str] = set()
-    runs: dict[str, list[str]] = {}  # indentation -> the open run's items
-
-    def close(indent: str) -> None:
-        items = runs.pop(indent, [])
-        if len(items) < CREDIT_LIST_LEAST:
-            return
-        bodies = [_LIST_ITEM.sub(r"\g<body>", it) for it in items]
-        party = sum(bool(_CREDIT_PARTY.search(" ".join(_URL.sub(" ", _LINK.sub(" ", b)).split()[:8]))) for b in bodies)
-        marked = sum(bool(_CREDIT_MARK.search(b)) for b in bodies)
-        named = sum(bool(_CREDIT_MARK.search(b) or _NAME_THEN_LINK.match(b)) or _bare_name(b) for b in bodies)
-        if party <= 0.1 * len(items) and marked >= CREDIT_LIST_MARKED * len(items) and named >= CREDIT_LIST_SHARE * len(items):
-            found.update(items)
-
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        m = _LIST_ITEM.match(line)
-        indent = m.group("indent") if m else line[:len(line) - len(line.lstrip())]
-        for other in [k for k in runs if len(k) > len(indent) or (len(k) == len(indent) and not m)]:
-            close(other)  # a line less indented, or a line of prose at its indentation, ends a run
-        if m:
-            runs.setdefault(indent, []).append(line.strip())
-    for indent in list(runs):
-        close(indent)
-    return frozenset(found)
-
-
-def is_credit_entry(clause: str, version: str) -> bool:
-    """Whether ``clause`` (a list item or one sentence of one, Markdown) stands in a list of
-    credits of ``version`` (the whole text it was taken from): a source of data, pictures or code
-    credited with its licence, one of at least ``CREDIT_LIST_LEAST`` such items. A numbered list of
-    the user's own licence terms ("1. You may copy ...") is none: its items address a party.
-    Raises nothing."""
-    probe = " ".join(clause.split())[:60]
-    if len(probe) < 8:
-        return False
-    credits = _credit_lines(version)
-    return bool(credits) and any(probe in " ".join(item.split()) for item in credits)
 
 
 # What users post or make, and who posts it: a licence on it is a term about the user's content.

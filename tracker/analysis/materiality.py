@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (_CORP, title_line, _ROUTE as _ROUTE_WO
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_credit_entry, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
+                                          is_attribution, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
                                           is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           pointer_core,
@@ -3676,10 +3676,6 @@ def label_change(kind: str, before: str | None, after: str | None, *, heading: s
         # a link to a help page put in or taken out of a list of "Other useful resources": where
         # to read more, not a term (the page it links to is tracked on its own if it is terms)
         return _noise_label(("navigation",), before_p, after_p, facts_b, facts_a)
-    if kind in ("added", "removed") and context is not None \
-            and is_credit_entry((after if before is None else before) or "", context.new_text if before is None else context.old_text):
-        # a source credited in a list of attributions, with the note it quotes from its own licence
-        return _noise_label(("credit",), before_p, after_p, facts_b, facts_a)
     ctx = context or DocContext.of(before or "", after or "")
     if kind in ("added", "removed") and context is not None \
             and (entry := _entry_still_listed((after if before is None else before) or "",
@@ -5886,7 +5882,6 @@ _NOISE_TEXT = {
     "statistic": "A count of the service's users the company publishes, not a term",
     "advice": "Advice to the user, not a term",
     "attribution": "Whose a trademark is or which patents cover the service: a notice, not a term",
-    "credit": "A source credited in a list of attributions (its data, pictures or code), not a term",
     "translation": "Which copy of the text prevails (a translation, a summary), not a term",
     "notice": "A notice of a clause found elsewhere in the terms, not a term of its own",
     "outage": "A notice of an outage or maintenance now, not a term",
