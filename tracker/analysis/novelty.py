@@ -930,6 +930,9 @@ _SAME_MEANING = [tuple(tuple(p.split()) for p in g.split("|")) for g in (
     "help|assist", "helps|assists", "helping|assisting", "get|obtain", "gets|obtains", "getting|obtaining",
     "start|begin|commence", "starts|begins|commences", "started|begun|commenced",
     "about|regarding|concerning", "through|via", "make sure|ensure", "so that|in order that", "to|in order to",
+    # a promise not to act said with another negation ("We do not sell" → "We never sell", nu44): a
+    # prohibition on the user ("you may not") or a permission is no such word and stays a change
+    "do not|does not|never|will not|wo not|will never|shall not|shall never",
 )]
 _MEANING_OF = {phrase: n for n, group in enumerate(_SAME_MEANING) for phrase in group}
 _LONGEST_PHRASE = max(len(p) for p in _MEANING_OF)
