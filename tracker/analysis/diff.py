@@ -11,7 +11,8 @@ Alignment, in order:
 4. regrouped: the same words merged or split (``_regrouped``);
 5. replaced: a removed and an added clause at the same place, under the same heading and about
    the same topic, or carrying the same number of the document's own numbering ("5.2"), are one
-   "modified" clause however reworded; so are the one heading removed and the one added at the
+   "modified" clause however reworded, unless the topic is all two clauses share (almost no content
+   word in common, no value: ``_unrelated``); so are the one heading removed and the one added at the
    same level between the same anchors (a section renamed) (``_replaced``);
 6. the rest is "added" / "removed".
 
