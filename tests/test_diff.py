@@ -254,6 +254,36 @@ def test_clauses_about_different_things_at_one_place_stay_two_changes() -> None:
     assert sorted(c.kind for c in diff_texts(old, new).changes) == ["added", "removed"]
 
 
+_QUILL = ("# Quillory Terms\n\n## 9. Disputes\n\nWe hope to settle any problem by talking first. {x}\n\n"
+          "These Terms are governed by the laws of Ruritania.\n\n## 10. Contact\n\nWrite to help@quillory.example.\n")
+
+
+def test_two_sentences_of_one_topic_that_share_no_point_are_removed_and_added() -> None:
+    """Both read as "arbitration" and sit at one place, but the fee-shifting clause gone and the
+    mediation option come share one content word: two changes, each said for what it is, never
+    "Now says <mediation> instead of <fees>" (which hid that the fees clause is gone)."""
+    from tracker.analysis import analyse
+    from tracker.analysis.diff import _topics
+
+    old = ("Whoever wins a dispute over these Terms may make the losing side pay its lawyers' fees and costs, "
+           "except in arbitration.")
+    new = "Where your local law requires alternative dispute resolution, such as mediation, you can use that route instead."
+    assert _topics(old) & _topics(new)  # (what paired them before)
+    d = diff_texts(_QUILL.format(x=old), _QUILL.format(x=new))
+    assert sorted((c.kind, c.before or c.after) for c in d.changes) == [("added", new), ("removed", old)]
+    result = analyse(_QUILL.format(x=old), _QUILL.format(x=new))
+    said = {c.kind: c.explanation for c in result.changes}
+    assert said["removed"].startswith("Removed: Whoever wins a dispute") and "instead of" not in said["removed"]
+    assert said["added"].startswith("New: Where your local law requires"), said
+
+
+def test_one_clause_reworded_with_few_common_words_stays_one_modified_change() -> None:
+    old = "Each of us must first try informal negotiation for 30 days before starting an arbitration."
+    new = "Before any arbitration starts, you and Quillory agree to try to settle the dispute informally for at least 60 days."
+    d = diff_texts(_QUILL.format(x=old), _QUILL.format(x=new))
+    assert [(c.kind, c.before, c.after) for c in d.changes] == [("modified", old, new)]
+
+
 def test_texts_changed_agrees_with_the_whole_diff():
     """The cheap "did a clause change?" answers as the full diff does, for every kind of change:
     none (layout only), an edit, a move, a merge of two sentences, a replacement, an addition."""

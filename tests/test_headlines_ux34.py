@@ -81,8 +81,12 @@ def test_courts_kept_beside_a_small_claims_option_is_no_switch() -> None:
 
 def test_arbitration_to_courts_says_the_new_court_once() -> None:
     result = analyse(_terms(ARBITRATION, f"{WAIVER}\n\n"), _terms(COURTS.format(place="Dover, Delaware")))
-    switch = next(c for c in result.changes if c.kind == "modified" and "arbitration" in c.categories)
+    # (the courts' clause is its own change: the waiver removed beside it shares no point with it, and
+    # is said removed, not hidden as the courts' clause's "before")
+    switch = next(c for c in result.changes if c.kind != "removed" and "arbitration" in c.categories)
     assert switch.explanation.startswith(TO_COURTS), switch.explanation
+    assert any(c.kind == "removed" and c.explanation.startswith("Removed: You and Larkspur each waive")
+               for c in result.changes), result.changes
     # one sentence: no second one saying the court again ("The Service will now be resolved ...")
     assert "will now be resolved" not in switch.explanation and ";" not in switch.explanation, switch.explanation
     assert result.summary.startswith(TO_COURTS), result.summary

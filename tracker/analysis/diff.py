@@ -11,7 +11,8 @@ Alignment, in order:
 4. regrouped: the same words merged or split (``_regrouped``);
 5. replaced: a removed and an added clause at the same place, under the same heading and about
    the same topic, or carrying the same number of the document's own numbering ("5.2"), are one
-   "modified" clause however reworded; so are the one heading removed and the one added at the
+   "modified" clause however reworded, unless the topic is all two clauses share (almost no content
+   word in common, no value: ``_unrelated``); so are the one heading removed and the one added at the
    same level between the same anchors (a section renamed) (``_replaced``);
 6. the rest is "added" / "removed".
 
@@ -520,10 +521,37 @@ def _replaced(
         titled = {**{("o", o): title_line(old[o].text) for o in olds}, **{("n", n): title_line(new[n].text) for n in news}}
         candidates = sorted(((fuzz.ratio(old[o].key, new[n].key), -abs(o - n), o, n) for o in olds for n in news
                              if old[o].kind == new[n].kind and titled[("o", o)] == titled[("n", n)]
-                             and (topics_old[o] & topics_new[n] or _extends(old[o].key, new[n].key)
-                                  or _same_number(old[o].id, new[n].id))), reverse=True)
+                             and ((topics_old[o] & topics_new[n] and (titled[("o", o)] or not _unrelated(old[o].text, new[n].text)))
+                                  or _extends(old[o].key, new[n].key) or _same_number(old[o].id, new[n].id))),
+                            reverse=True)
         pairs += _best_first((o, n, True) for _, _, o, n in candidates)
     return pairs
+
+
+_STEM_WORD = re.compile(r"[^\W\d_]+")
+_VALUE = re.compile(r"\d+(?:[.,]\d+)*")
+UNRELATED_DICE = 0.15  # share of content stems two clauses have in common below which they say different things
+MIN_STEMS = 3  # fewer content stems on a side: too little to judge (a price, a fragment): left to the topic
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a clause cut to 5 letters ("suspension" and "suspend" are one)."""
+    from tracker.analysis.boilerplate import is_content_word
+
+    return {w[:5] for w in _STEM_WORD.findall(text.lower()) if len(w) >= 3 and is_content_word(w)}
+
+
+def _unrelated(old: str, new: str) -> bool:
+    """Whether two clauses of one topic at one place share too few content words to be one clause
+    reworded (Dice coefficient of their 5-letter stems below ``UNRELATED_DICE``) and no value: an
+    attorneys'-fees clause removed and a sentence on local dispute-resolution options added both
+    read as "arbitration", but paired as one "modified" clause the removed term is never said gone.
+    "Wrenfield may suspend your account if ..." -> "We can close your account at any time ..."
+    shares "account" of 5 and 6 words: one clause reworded."""
+    a, b = _stems(old), _stems(new)
+    if min(len(a), len(b)) < MIN_STEMS or set(_VALUE.findall(old)) & set(_VALUE.findall(new)):
+        return False
+    return 2 * len(a & b) / (len(a) + len(b)) < UNRELATED_DICE
 
 
 _NUMBERED = re.compile(r"/\d+(?:\.\d+)*$")  # an id ending in the clause's own number ("disputes/5.2")
