@@ -120,6 +120,9 @@ def test_a_long_section_title_renamed_shows_the_words_that_changed():
     assert renamed_words("Brindlecove Cloud and Brindle OS Supplemental Terms of Service",
                          "Brindlecove Cloud and BrindleOS Supplemental Terms of Service") == ("Brindle OS", "BrindleOS")
     assert renamed_words("Fees", "Fees and Taxes") == ("Fees", "Fees and Taxes")
+    # the title's own bracket stays out of the changed words
+    assert renamed_words("Use of Larkspan (ex Quillfern) services", "Use of Larkspan (formerly Quillfern) services") \
+        == ("ex", "formerly")
     old = ("# Brindlecove\n\n## Brindlecove Cloud and Brindle OS Supplemental Terms of Service for Business Customers\n\n"
            "You may use Brindlecove Cloud for your business only.\n\n## Payment\n\nFees are due monthly.\n")
     new = old.replace("Brindle OS Supplemental", "Brindle Studio Supplemental")

@@ -428,7 +428,13 @@ def renamed_words(old: str, new: str) -> tuple[str, str]:
             i1, j1 = i1 - 1, j1 - 1
         elif i2 < len(a) and j2 < len(b):
             i2, j2 = i2 + 1, j2 + 1
-    return " ".join(a[i1:i2]) or old, " ".join(b[j1:j2]) or new
+    was, now = " ".join(a[i1:i2]) or old, " ".join(b[j1:j2]) or new
+    # a bracket or comma the changed word sits against is the title's, not the change ("(ex" → "(formerly")
+    for edge in ("lstrip", "rstrip"):
+        w, n = getattr(was, edge)("([{,;:)]}"), getattr(now, edge)("([{,;:)]}")
+        if w and n and w != n and (was, now) != (old, new):
+            was, now = w, n
+    return was, now
 
 
 def _rename_said(old: str, new: str, room: int) -> str:
@@ -443,8 +449,8 @@ def _rename_said(old: str, new: str, room: int) -> str:
         return whole  # a title replaced whole: cut as any other text (``_fit``)
     tail = f" renamed: “{was}” → “{now}”"
     words = old.split()
-    for k in range(len(words) - 1, 1, -1):
-        said = f"Section “{' '.join(words[:k]).rstrip(',;:')}…”{tail}"
+    for k in range(len(words), 1, -1):
+        said = f"Section “{' '.join(words[:k]).rstrip(',;:')}{'…' if k < len(words) else ''}”{tail}"
         if len(said) <= room:
             return said
     return f"Section{tail}" if len(f"Section{tail}") <= room else whole
@@ -735,8 +741,9 @@ def shortened_notice(change: object) -> bool:
     before any price increase" → "7 days'"), some notice left (``materiality.notice_cut``: not one
     dropped or now "without notice", which take the notice away and are news of their own)."""
     before, after = getattr(change, "before", None), getattr(change, "after", None)
-    if getattr(change, "kind", "") != "modified" or not before or not after:
-        return False
+    if getattr(change, "kind", "") != "modified" or not before or not after \
+            or not (_NOTICE_SAID.search(before) and _NOTICE_SAID.search(after)):
+        return False  # (most clauses name no notice: no facts read)
     if _NO_NOTICE.search(plain_text(after)) and not _NO_NOTICE.search(plain_text(before)):
         return False  # now "without notice": the notice is gone, not shortened
     old, new = _notice_days(before), _notice_days(after)
