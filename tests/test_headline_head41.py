@@ -154,3 +154,12 @@ def test_two_names_replaced_are_no_rebrand():
     assert name_throughout(swaps) is None
     assert name_throughout(swaps[:2] + [swaps[0]]) == ("Quillfern", "Larkspan")
     assert headline(swaps[:2] + [swaps[0]], fallback="x") == "Quillfern renamed Larkspan throughout"
+
+
+def test_a_title_with_only_its_punctuation_changed_is_no_rename():
+    old = ("# Larkspan Terms\n\n## Copyright Notice – Procedure and Requirements\n\nSend notices to our copyright "
+           "agent.\n\n## Payment\n\nFees are due monthly.\n")
+    a = analyse(old, old.replace("Notice – Procedure", "Notice - Procedure"))
+    assert "renamed" not in a.summary, a.summary
+    b = analyse(old, old.replace("Notice – Procedure", "Notice – Process"))
+    assert "renamed" in b.summary and "“Procedure” → “Process”" in b.summary, b.summary

@@ -407,7 +407,8 @@ _DATED_TITLE = re.compile(r"\d|\b(?:last\s+)?(?:updated|modified|revised|effecti
 def renamed_sections(changes: Sequence[object]) -> list[str]:
     """Each section whose title changed, as a reader says it: "Section “Fees and Payment” renamed
     to “Payment Terms”" (a title reworded in place, or one title removed where another is added
-    next to it, in document order); titles that differ only in numbering or case are left out."""
+    next to it, in document order); titles that differ only in numbering, case or punctuation are
+    left out."""
     return [f"Section “{old}” renamed to “{new}”" for old, new in section_renames(changes)]
 
 
@@ -506,7 +507,8 @@ def section_renames(changes: Sequence[object]) -> list[tuple[str, str]]:
             if old and new:
                 i += 1
         # a date line set as a title ("Revised: October 1, 2024", "Last Modified: 2022-10-27") names no section
-        if old and new and old.casefold() != new.casefold() and not _DATED_TITLE.search(f"{old}\n{new}"):
+        # (a dash or comma changed is punctuation, no new name: "Notice – Framework" → "Notice - Framework")
+        if old and new and _key(old) != _key(new) and not _DATED_TITLE.search(f"{old}\n{new}"):
             out.append((old, new))
         i += 1
     return out
