@@ -407,8 +407,90 @@ _DATED_TITLE = re.compile(r"\d|\b(?:last\s+)?(?:updated|modified|revised|effecti
 def renamed_sections(changes: Sequence[object]) -> list[str]:
     """Each section whose title changed, as a reader says it: "Section “Fees and Payment” renamed
     to “Payment Terms”" (a title reworded in place, or one title removed where another is added
-    next to it, in document order); titles that differ only in numbering or case are left out."""
-    out: list[str] = []
+    next to it, in document order); titles that differ only in numbering, case or punctuation are
+    left out."""
+    return [f"Section “{old}” renamed to “{new}”" for old, new in section_renames(changes)]
+
+
+def renamed_words(old: str, new: str) -> tuple[str, str]:
+    """The words of title ``old`` that ``new`` replaced, and those that replaced them ("Google Chrome
+    and Chrome OS Additional Terms" → "... ChromeOS ...": ("Chrome OS", "ChromeOS")); words only put
+    in or taken out are said with the word before them (after them at the start), so neither side is
+    empty. ``(old, new)`` when they share no word."""
+    import difflib
+
+    a, b = old.split(), new.split()
+    ops = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return old, new
+    i1, j1, i2, j2 = ops[0][1], ops[0][3], ops[-1][2], ops[-1][4]
+    if i1 == i2 or j1 == j2:  # only put in or taken out: with a word of context
+        if i1 > 0 and j1 > 0:
+            i1, j1 = i1 - 1, j1 - 1
+        elif i2 < len(a) and j2 < len(b):
+            i2, j2 = i2 + 1, j2 + 1
+    was, now = " ".join(a[i1:i2]) or old, " ".join(b[j1:j2]) or new
+    # a bracket or comma the changed word sits against is the title's, not the change ("(ex" → "(formerly")
+    for edge in ("lstrip", "rstrip"):
+        w, n = getattr(was, edge)("([{,;:)]}"), getattr(now, edge)("([{,;:)]}")
+        if w and n and w != n and (was, now) != (old, new):
+            was, now = w, n
+    return was, now
+
+
+def _rename_said(old: str, new: str, room: int) -> str:
+    """A section renamed in ``room`` characters: "Section “A” renamed to “B”" whole, else the words
+    that changed with as much of the old title as fits before them ("Section “Google Chrome and
+    Chrome OS…” renamed: “Chrome OS” → “ChromeOS”"), else the changed words alone."""
+    whole = f"Section “{old}” renamed to “{new}”"
+    if len(whole) <= room:
+        return whole
+    was, now = renamed_words(old, new)
+    if (was, now) == (old, new):
+        return whole  # a title replaced whole: cut as any other text (``_fit``)
+    tail = f" renamed: “{was}” → “{now}”"
+    words = old.split()
+    for k in range(len(words), 1, -1):
+        said = f"Section “{' '.join(words[:k]).rstrip(',;:')}{'…' if k < len(words) else ''}”{tail}"
+        if len(said) <= room:
+            return said
+    return f"Section{tail}" if len(f"Section{tail}") <= room else whole
+
+
+# "Only a name changed: GraphCMS → Hygraph" (``materiality``): one clause where a name was replaced
+_NAME_SWAP = re.compile(r"^Only a name changed: (?P<old>[^→]+?) → (?P<new>.+)$")
+NAME_THROUGHOUT_MIN = 3  # clauses (titles included) one name replaced in: a rebrand, not one clause
+
+
+def name_throughout(changes: Sequence[object]) -> tuple[str, str] | None:
+    """The one name a version replaced throughout, ``(old, new)`` as most often spelled ("GraphCMS",
+    "Hygraph"): every change that is not cosmetic is that name replaced in a clause ("Only a name
+    changed: GraphCMS → Hygraph", any case) or in a section title (``section_renames``), in at least
+    ``NAME_THROUGHOUT_MIN`` clauses; None for any other version."""
+    from collections import Counter
+
+    swaps: Counter[tuple[str, str]] = Counter()
+    renames = {id(c) for c in changes if section_renames([c])}
+    for c in changes:
+        text = display_explanation(getattr(c, "explanation", "") or "")
+        if m := _NAME_SWAP.match(text):
+            swaps[(m.group("old").strip(), m.group("new").strip())] += 1
+        elif id(c) in renames:
+            for old, new in section_renames([c]):
+                swaps[renamed_words(old, new)] += 1
+        elif getattr(c, "material", False) or getattr(c, "severity", "") != "cosmetic":
+            return None  # another change that says something
+    # (a title renamed as a removed and an added heading is two changes neither cosmetic: no rebrand read)
+    if len({(o.casefold(), n.casefold()) for o, n in swaps}) != 1 or sum(swaps.values()) < NAME_THROUGHOUT_MIN:
+        return None
+    (old, new), _ = swaps.most_common(1)[0]
+    return (old, new) if len(old.split()) <= 4 and len(new.split()) <= 4 else None
+
+
+def section_renames(changes: Sequence[object]) -> list[tuple[str, str]]:
+    """Each section whose title changed, ``(old title, new title)``, in document order (see
+    ``renamed_sections``)."""
+    out: list[tuple[str, str]] = []
     items = list(changes)
     i = 0
     while i < len(items):
@@ -425,8 +507,9 @@ def renamed_sections(changes: Sequence[object]) -> list[str]:
             if old and new:
                 i += 1
         # a date line set as a title ("Revised: October 1, 2024", "Last Modified: 2022-10-27") names no section
-        if old and new and old.casefold() != new.casefold() and not _DATED_TITLE.search(f"{old}\n{new}"):
-            out.append(f"Section “{old}” renamed to “{new}”")
+        # (a dash or comma changed is punctuation, no new name: "Notice – Framework" → "Notice - Framework")
+        if old and new and _key(old) != _key(new) and not _DATED_TITLE.search(f"{old}\n{new}"):
+            out.append((old, new))
         i += 1
     return out
 
@@ -557,6 +640,49 @@ TOPIC_NAMES = {
 }
 
 
+# What a notice period is given before, in the clause's words: "notice before any price increase
+# takes effect" -> "before any price increase", "notify you 14 days before we retire a model",
+# "notice of any change to your plan" (said "before any change to your plan"). The subject ends
+# before a verb of taking effect, a comma or the sentence's end.
+_NOTICE_FOR = re.compile(
+    r"\b(?:notice|notif(?:y|ication)|inform|tell|warn|alert|announce)\w*\b[^.;:]{0,60}?"
+    r"\b(?P<how>before|prior to|ahead of|of|about)\s+(?P<subject>(?!(?:at least|no less|not less|the date|"
+    r"the effective date|it|this|that)\b)[^.;:,()\[\]]{4,60}?)"
+    r"(?=\s+(?:takes?|will take|goes?|becomes?|comes?)\s+(?:into\s+)?(?:effect|force|live)\b|\s*[.;:,()]|\s*$|"
+    r"\s+(?:by|via|through)\s+(?:e-?mail|post|a notice)\b)", re.I)
+_SUBJECT_STOP = frozenset("any a an the of our your its their we you to before prior ahead about".split())
+
+
+def notice_subject(change: object) -> str:
+    """What the notice period a clause gives is for, in its words ("before any price increase",
+    "before we retire a model", "before closing your account"): the first subject that the notice
+    words of its new text name; "" when they name none (or only a date: "before the effective date")."""
+    for text in (getattr(change, "after", None), getattr(change, "before", None)):
+        if m := _NOTICE_FOR.search(plain_text(text or "")):
+            how = "before" if m.group("how").lower() in ("of", "about") else m.group("how").lower()
+            return f"{how} {m.group('subject').strip()}"
+    return ""
+
+
+def _notice_with_subject(text: str, change: Labelled) -> str | None:
+    """``text`` (a shortened notice period's explanation ending "... instead of 30") with what the
+    notice is for after it ("We will now give you at least 7 days' notice instead of 30 before any
+    price increase"), "in advance" then said by the subject; None when the change is no shortened
+    notice, the text does not end on the value it replaced, or already names the subject."""
+    if " instead of " not in text or "“" in text.rpartition(" instead of ")[2] or not shortened_notice(change):
+        return None
+    subject = notice_subject(change)
+    words = {w for w in re.findall(r"\w+", subject.lower()) if w not in _SUBJECT_STOP}
+    if not words or words & set(re.findall(r"\w+", text.lower())):
+        return None
+    note = _NOTE if text.endswith(_NOTE) else ""
+    body = text.removesuffix(_NOTE)
+    if not re.search(r"\binstead of [^“”]{1,40}$", body):
+        return None
+    body = re.sub(r"\s+(?:in advance|beforehand)(?= instead of )", "", body)
+    return f"{body} {subject}{note}"
+
+
 def plain_headline(text: str, change: Labelled) -> str:
     """``text`` (the display explanation of ``change``, a headline's first part) said plainly: a
     withdrawn negative promise with one negation ("No longer promises not to sell your data" →
@@ -566,6 +692,8 @@ def plain_headline(text: str, change: Labelled) -> str:
     ``other``). Any other text as is."""
     if m := _NO_LONGER_NOT.match(text):
         return f"Drops its promise {m.group('what')}{text[m.end():]}"
+    if (said := _notice_with_subject(text, change)) is not None:
+        return said
     if (m := _EDIT_IN_QUOTE.match(text)) and m.group("ctx").startswith("…") and m.group("ctx").endswith("…"):
         cats = sorted((c for c in change.categories if c in TOPIC_NAMES), key=lambda c: _WEIGHT.get(c, len(_WEIGHT)))
         if cats:
@@ -607,7 +735,108 @@ def rank_changes(changes: Sequence[L], categories: Iterable[str] = ()) -> list[L
                 _stake(c.categories), quote_only(c), _adversity(c), _weight(c.categories), word_swap(c),
                 concreteness(c))
 
-    return sorted(changes, key=key)
+    return _notice_after_rivals(sorted(changes, key=key))
+
+
+def shortened_notice(change: object) -> bool:
+    """Whether ``change`` only shortens a notice period the user is given ("at least 30 days' notice
+    before any price increase" → "7 days'"), some notice left (``materiality.notice_cut``: not one
+    dropped or now "without notice", which take the notice away and are news of their own)."""
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if getattr(change, "kind", "") != "modified" or not before or not after \
+            or not (_NOTICE_SAID.search(before) and _NOTICE_SAID.search(after)):
+        return False  # (most clauses name no notice: no facts read)
+    if _NO_NOTICE.search(plain_text(after)) and not _NO_NOTICE.search(plain_text(before)):
+        return False  # now "without notice": the notice is gone, not shortened
+    old, new = _notice_days(before), _notice_days(after)
+    return old is not None and new is not None and 0 < new < old
+
+
+# Words that tie a period to notice given to the user (``materiality`` reads the same; this module
+# imports no analysis module that imports it back), and the user's own duty to give notice
+_NOTICE_SAID = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bbeforehand\b|\bwarn|\bannounc|\bpréavis\b|"
+                          r"\bà l['’]avance\b|\bavant\b|\binform|\bFrist\b|\bim Voraus\b|\bvorab\b|\bankündig|"
+                          r"\bpreaviso\b|\bantelación\b", re.I)
+_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)", re.I)
+_NO_NOTICE = re.compile(r"\bwithout (?:any |prior |advance |further )*(?:notice|notification|notifying)\b|\bsans préavis\b|"
+                        r"\bohne (?:vorherige )?(?:Ankündigung|Vorankündigung|Frist)\b", re.I)
+_NOTICE_UNITS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
+
+
+def _notice_days(text: str) -> float | None:
+    """The shortest notice period ``text`` (a clause, plain or Markdown) gives the user, in days: a
+    duration called notice or said in a sentence with notice words; None when it names none."""
+    from tracker.analysis.clauses import split_sentences
+    from tracker.analysis.facts import extract_facts
+
+    plain = plain_text(text)
+    sentences = split_sentences(plain)
+    out = []
+    for f in extract_facts(plain):
+        if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
+            continue
+        sentence = next((s for s in sentences if f.text in s), plain)
+        if (f.qualifier == "notice" or _NOTICE_SAID.search(sentence)) and not _USERS_NOTICE.search(sentence):
+            out.append(float(m.group(1)) * _NOTICE_UNITS[m.group(2)])
+    return min(out) if out else None
+
+
+# An amount in an explanation, its number ("$12", "12 €", "USD 12", "12 dollars")
+_AMOUNT_NUMBER = re.compile(r"[$€£¥]\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?)\s?(?:[$€£¥]|(?:USD|EUR|GBP|CHF|"
+                            r"dollars?|euros?|pounds?)\b)|\b(?:USD|EUR|GBP|CHF)\s?(?P<c>\d[\d,]*(?:\.\d+)?)", re.I)
+
+
+def _amounts(text: str) -> list[float]:
+    out = []
+    for m in _AMOUNT_NUMBER.finditer(text):
+        try:
+            out.append(float((m.group("a") or m.group("b") or m.group("c")).replace(",", "")))
+        except ValueError:
+            continue
+    return out
+
+
+def price_increase(change: Labelled) -> bool:
+    """Whether ``change`` raises a price: a change of the pricing, payment or subscription terms whose
+    explanation names an amount that replaced a smaller one ("Plus now costs $12 per month instead
+    of $8")."""
+    if not {"pricing", "payment", "subscription"} & set(change.categories):
+        return False
+    now, sep, was = display_explanation(change.explanation or "").partition(" instead of ")
+    if not sep:
+        return False
+    new, old = _amounts(now), _amounts(was) or [float(n) for n in re.findall(r"^\D{0,3}(\d+(?:\.\d+)?)", was)]
+    return bool(new and old) and new[-1] > old[0]
+
+
+# The watch-outs whose arrival is worse news than a shorter notice period (the issue's disputes)
+_OUTRANK_NOTICE = frozenset({"arbitration", "class-action"})
+
+
+def _outranks_notice(change: Labelled) -> bool:
+    """Whether ``change`` is bigger news than a notice period shortened: a critical watch-out of
+    disputes (binding arbitration, a class-action waiver) or a price increase."""
+    if not change.material or shortened_notice(change):
+        return False
+    critical = _severity(change) >= SEVERITY_ORDER.index("critical")
+    return critical and bool(_OUTRANK_NOTICE & set(change.categories)) or price_increase(change)
+
+
+def _notice_after_rivals(ranked: list[L]) -> list[L]:
+    """``ranked`` with each shortened notice period (``shortened_notice``) that the ranking put before
+    a bigger piece of news (``_outranks_notice``) moved after the last such news, the order of the rest
+    kept: "7 days' notice instead of 30" does not lead a version that also brings binding arbitration
+    and a price rise. (A notice dropped or now "without notice" is no shortened period: it keeps its
+    place.)"""
+    material = [c for c in ranked if c.material]
+    if not material or not any(shortened_notice(c) for c in material):
+        return ranked
+    last = max((i for i, c in enumerate(ranked) if _outranks_notice(c)), default=-1)
+    if last < 0:
+        return ranked
+    head = ranked[:last + 1]
+    moved = [c for c in head if c.material and shortened_notice(c)]
+    return [c for c in head if not any(c is m for m in moved)] + moved + ranked[last + 1:]
 
 
 @lru_cache(maxsize=4096)  # (pure; each change's explanation is read by several headline steps)
@@ -736,13 +965,18 @@ def headline(changes: Sequence[Labelled], fallback: str = "", limit: int = HEADL
             _severity(material[0]) >= SEVERITY_ORDER.index("critical") or _PROMISE_GONE.search(material[0].explanation or ""))):
         material = [role] + [c for c in material if c is not role]
     if not material:
+        # one name replaced in every clause that changed (a rebrand): said once, not clause by clause
+        if (name := name_throughout(changes)) is not None and len(said := f"{name[0]} renamed {name[1]} throughout") <= limit:
+            return said
         # no term changed: a section renamed is what a reader sees first ("Section “Fees” renamed to “Payment”")
-        if renames := renamed_sections(changes):
-            said = renames[0] + (f" (+{len(renames) - 1} more)" if len(renames) > 1 else "")
+        if renames := section_renames(changes):
+            count = f" (+{len(renames) - 1} more)" if len(renames) > 1 else ""
+            # a title too long is said by the words that changed, never cut before them
+            said = _rename_said(*renames[0], limit - len(count)) + count
             if len(changes) == len(renames) and all(getattr(c, "kind", "") == "modified" for c in changes):
                 return said if len(said) <= limit else _fit(said, limit)  # the renames are all that changed
             both = f"{said}; {fallback[:1].lower()}{fallback[1:]}" if fallback else said
-            return both if len(both) <= limit else _fit(said, limit)
+            return both if len(both) <= limit else said if len(said) <= limit else _fit(said, limit)
         return fallback
     # Two changes that read the same (one sentence split in two clauses) count once.
     seen: list[str] = []
