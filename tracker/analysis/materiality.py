@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (_CORP, title_line, _ROUTE as _ROUTE_WO
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
+                                          is_attribution, is_carrier_notice, contact_line_kind, is_contact_block, is_contact_route, is_device_note, is_content_word, is_law_background,
                                           is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           pointer_core,
@@ -7858,7 +7858,74 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _respaced(changes, labels, old, new)
     _relaid(changes, labels)
     _folded(changes, labels, old, new)
+    _contact_block_lines(changes, labels, old, new)
     return labels
+
+
+# The lead-in that names whose contact block follows: "you can also contact Meetup's GDPR
+# representative:", "write to our EU representative at:", "Our UK representative is:".
+_BLOCK_LEAD = re.compile(r"\b(?:contact|reach|write\s+to|representative\s+is|is\s+appointed\s+as)\s+(?:us\s+|them\s+)?(?:at\s+)?"
+                         r"(?P<who>(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)(?:\s+(?:at|by\s+post|by\s+mail|as\s+follows))?\s*:\s*$", re.I)
+_SENTENCE_ID = re.compile(r"^(?P<para>.+)\.s\d+$")
+
+
+@lru_cache(maxsize=8)
+def contact_blocks(text: str) -> dict[int, str]:
+    """{clause index: whose contact details} for every clause of ``text`` (``diff``'s clause split)
+    that is one line of a postal address or contact block (``boilerplate.is_contact_block``): the
+    lines of one paragraph, each split as a sentence of its own. Whose: what the lead-in just above
+    it names ("Meetup's GDPR representative:"), else the block's first line when it is a name, else
+    "". Args: text, one whole version. Returns the mapping; empty when the text has no block."""
+    from tracker.analysis.diff import _split
+
+    clauses = _split(text)
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(clauses):
+        m = _SENTENCE_ID.match(clauses[i].id or "")
+        if clauses[i].kind != "sentence" or not m or len(clauses[i].text) > 80:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(clauses) and clauses[j].kind == "sentence" and \
+                (mj := _SENTENCE_ID.match(clauses[j].id or "")) and mj.group("para") == m.group("para"):
+            j += 1
+        lines = [c.text for c in clauses[i:j]]
+        if is_contact_block(lines):
+            lead = _BLOCK_LEAD.search(plain(clauses[i - 1].text)) if i and clauses[i - 1].heading == clauses[i].heading else None
+            who = lead.group("who") if lead else plain(lines[0]) if contact_line_kind(lines[0]) == "name" else ""
+            out.update(dict.fromkeys(range(i, j), who))
+        i = j
+    return out
+
+
+def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """Each line of a postal address or contact block (``contact_blocks``) added, removed or
+    changed, told as what it is: one plain cosmetic explanation for every line ("Contact details:
+    address of Meetup's GDPR representative added"), never a heading, a fragment, a law or a
+    regrouping, whatever each short line alone looked like."""
+    if not any(c.kind in ("added", "removed", "modified") and ((c.after or c.before or "").count(" ") < 9)
+               for c in changes):
+        return
+    blocks_old = blocks_new = None
+    for k, c in enumerate(changes):
+        if c.kind not in ("added", "removed", "modified") or len(c.after or c.before or "") > 120:
+            continue
+        # a modified line is told so only when it is a line of a block on both sides
+        who_old = who_new = None
+        if c.kind != "added" and c.old_index is not None:
+            blocks_old = contact_blocks(old) if blocks_old is None else blocks_old
+            who_old = blocks_old.get(c.old_index)
+        if c.kind != "removed" and c.new_index is not None:
+            blocks_new = contact_blocks(new) if blocks_new is None else blocks_new
+            who_new = blocks_new.get(c.new_index)
+        who = who_new if c.kind == "added" else who_old if c.kind == "removed" else \
+            (who_new or who_old) if who_new is not None and who_old is not None else None
+        if who is None:
+            continue
+        done = {"added": "added", "removed": "removed"}.get(c.kind, "changed")
+        text = f"Contact details: address of {who} {done}" if who else f"Contact details: an address {done}"
+        labels[k] = _cosmetic("contact-details", text, labels[k].facts_before, labels[k].facts_after)
 
 
 _LABEL_WORDS = 6  # a row's first cell this short (a topic: "Managing your account") labels the row

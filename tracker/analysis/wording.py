@@ -2409,8 +2409,11 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
     from tracker.analysis.diff import _split
     from tracker.analysis.summary import _setext_titles
 
+    from tracker.analysis.materiality import contact_blocks
+
     clauses = _split(text)
     memo = _titles_memo(text)
+    blocks = contact_blocks(text)  # the short lines of an address are no titles ("London", "1 Cornhill")
     out: dict[int, str] = {}
     for i in indices:
         if not 0 <= i < len(clauses):
@@ -2420,7 +2423,9 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
         # a section starts at a heading, or where the clauses' heading changes
         while j > 0 and clauses[j].kind != "heading" and clauses[j - 1].heading == clauses[j].heading:
             j -= 1
-            if j in memo.titles:
+            if j in blocks:
+                title = None
+            elif j in memo.titles:
                 title = memo.titles[j]
             else:
                 if memo.setext is None:
