@@ -7899,6 +7899,13 @@ def contact_blocks(text: str) -> dict[int, str]:
     return out
 
 
+# What one line of an address block alone is taken for: a fragment, a heading, a law, a
+# regrouping, text without effect, a bare "contact details" (see ``_NOISE_TEXT``, ``_COSMETIC_TEXT``)
+_BLOCK_MISREAD = (*_NOISE_TEXT.values(), *_COSMETIC_TEXT.values(), "New heading", "Removed heading", "Heading reworded",
+                  "Section “", "Added text without legal effect", "Removed text without legal effect",
+                  "New contact details", "Removed contact details", "No term changed")
+
+
 def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
     """Each line of a postal address or contact block (``contact_blocks``) added, removed or
     changed, told as what it is: one plain cosmetic explanation for every line ("Contact details:
@@ -7908,6 +7915,7 @@ def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old:
                for c in changes):
         return
     blocks_old = blocks_new = None
+    said: list[tuple[int, str, str]] = []
     for k, c in enumerate(changes):
         if c.kind not in ("added", "removed", "modified") or len(c.after or c.before or "") > 120:
             continue
@@ -7921,9 +7929,15 @@ def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old:
             who_new = blocks_new.get(c.new_index)
         who = who_new if c.kind == "added" else who_old if c.kind == "removed" else \
             (who_new or who_old) if who_new is not None and who_old is not None else None
-        if who is None:
-            continue
-        done = {"added": "added", "removed": "removed"}.get(c.kind, "changed")
+        # a line some rule already told as what it is ("The company named is now Quibly AG instead
+        # of Zorblio GmbH") or a term keeps its label: only what a short line alone was mistaken for goes
+        if who is not None and not labels[k].material and labels[k].explanation.startswith(_BLOCK_MISREAD):
+            said.append((k, c.kind, who))
+    # a line of one block removed and another added (a street replaced: the diff pairs no lines)
+    # is that block's address changed
+    both = {who for _, kind, who in said if kind == "removed"} & {who for _, kind, who in said if kind == "added"}
+    for k, kind, who in said:
+        done = "changed" if kind == "modified" or who in both else kind
         text = f"Contact details: address of {who} {done}" if who else f"Contact details: an address {done}"
         labels[k] = _cosmetic("contact-details", text, labels[k].facts_before, labels[k].facts_after)
 
