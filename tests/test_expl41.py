@@ -89,10 +89,29 @@ def test_a_changed_street_line_in_a_block_is_contact_details() -> None:
 
 
 def test_a_block_without_a_name_still_reads_as_an_address() -> None:
-    block = "Quillan LLP  \n7 Fenwick Lane  \nLondon  \nEC2M 4QP  \nzorblio-uk@quillan.example\n"
+    block = "7 Fenwick Lane  \nLondon  \nEC2M 4QP  \nzorblio-uk@quillan.example\n"
     new = _OLD.replace("## 10. Changes", block + "\n## 10. Changes")
     result = analyse(_OLD, new)
     assert all(c.explanation == "Contact details: an address added" for c in result.changes), \
+        [c.explanation for c in result.changes]
+
+
+def test_a_block_named_by_its_first_line_not_by_a_label_or_a_route() -> None:
+    named = "Contact us at:\n\nQuillan LLP  \n7 Fenwick Lane  \nLondon  \nEC2M 4QP\n"
+    result = analyse(_OLD, _OLD.replace("## 10. Changes", named + "\n## 10. Changes"))
+    lines = [c for c in result.changes if "Contact us" not in (c.after or "")]
+    assert lines and all(c.explanation == "Contact details: address of Quillan LLP added" for c in lines), \
+        [c.explanation for c in lines]
+    labelled = "**Mailing Address:**  \n7 Fenwick Lane  \nLondon  \nEC2M 4QP\n"
+    result = analyse(_OLD, _OLD.replace("## 10. Changes", labelled + "\n## 10. Changes"))
+    assert all(c.explanation == "Contact details: an address added" for c in result.changes), \
+        [c.explanation for c in result.changes]
+
+
+def test_a_block_of_phone_numbers_is_contact_details_not_an_address() -> None:
+    phones = "Zorblio Support  \nTel: +44 20 7946 0000  \nFax: +44 20 7946 0001  \nsupport@zorblio.example\n"
+    result = analyse(_OLD, _OLD.replace("## 10. Changes", phones + "\n## 10. Changes"))
+    assert result.changes and all(c.explanation == "Contact details of Zorblio Support added" for c in result.changes), \
         [c.explanation for c in result.changes]
 
 

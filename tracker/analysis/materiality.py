@@ -7867,15 +7867,19 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
 _BLOCK_LEAD = re.compile(r"\b(?:contact|reach|write\s+to|representative\s+is|is\s+appointed\s+as)\s+(?:us\s+|them\s+)?(?:at\s+)?"
                          r"(?P<who>(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)(?:\s+(?:at|by\s+post|by\s+mail|as\s+follows))?\s*:\s*$", re.I)
 _SENTENCE_ID = re.compile(r"^(?P<para>.+)\.s\d+$")
+_NOT_WHO = frozenset("at us them details information address addresses are is below following by post mail e-mail email "
+                     "the our as follows".split())
 
 
 @lru_cache(maxsize=8)
 def contact_blocks(text: str) -> dict[int, str]:
-    """{clause index: whose contact details} for every clause of ``text`` (``diff``'s clause split)
-    that is one line of a postal address or contact block (``boilerplate.is_contact_block``): the
-    lines of one paragraph, each split as a sentence of its own. Whose: what the lead-in just above
-    it names ("Meetup's GDPR representative:"), else the block's first line when it is a name, else
-    "". Args: text, one whole version. Returns the mapping; empty when the text has no block."""
+    """{clause index: what its block is} for every clause of ``text`` (``diff``'s clause split) that is
+    one line of a postal address or contact block (``boilerplate.is_contact_block``): the lines of
+    one paragraph, each split as a sentence of its own. What: "address of WHO" (a street or a
+    postcode in it) or "contact details of WHO" (only e-mails or phones), WHO being what the
+    lead-in just above names ("Meetup's GDPR representative:"), else the block's first line when
+    it is a name ("The New York Times Company"); "address" or "contact details" with no one named.
+    Args: text, one whole version. Returns the mapping; empty when the text has no block."""
     from tracker.analysis.diff import _split
 
     clauses = _split(text)
@@ -7893,8 +7897,15 @@ def contact_blocks(text: str) -> dict[int, str]:
         lines = [c.text for c in clauses[i:j]]
         if is_contact_block(lines):
             lead = _BLOCK_LEAD.search(plain(clauses[i - 1].text)) if i and clauses[i - 1].heading == clauses[i].heading else None
-            who = lead.group("who") if lead else plain(lines[0]) if contact_line_kind(lines[0]) == "name" else ""
-            out.update(dict.fromkeys(range(i, j), who))
+            who = lead.group("who") if lead else ""
+            if not set(re.findall(r"[\w’'-]+", who.lower())) - _NOT_WHO:
+                who = ""  # "contact us at:", "our contact details are:": no one named
+            first = plain(lines[0]).strip()
+            if not who and contact_line_kind(lines[0]) in ("name", "firm") and not first.endswith(":"):
+                who = first  # "The New York Times Company", not a label ("Mailing Address:")
+            kinds = {contact_line_kind(line) for line in lines}
+            what = "address" if kinds & {"street", "postcode"} else "contact details"
+            out.update(dict.fromkeys(range(i, j), f"{what} of {who}" if who else what))
         i = j
     return out
 
@@ -7904,6 +7915,17 @@ def contact_blocks(text: str) -> dict[int, str]:
 _BLOCK_MISREAD = (*_NOISE_TEXT.values(), *_COSMETIC_TEXT.values(), "New heading", "Removed heading", "Heading reworded",
                   "Section “", "Added text without legal effect", "Removed text without legal effect",
                   "New contact details", "Removed contact details", "No term changed")
+
+
+def _still_there(change: Any, old: str, new: str) -> bool:
+    """Whether an added (removed) line's words are all in the other version, in order (links,
+    markup and spacing aside): a line regrouped ("Atlanta, GA 30350" now inside a map link), not
+    one that only looked so (a new e-mail address read as the old one's placeholder)."""
+    def flat(text: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", plain(text).lower())) + " "
+
+    line = flat(change.after if change.kind == "added" else change.before or "")
+    return line.strip() != "" and line in flat(old if change.kind == "added" else new)
 
 
 def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
@@ -7931,14 +7953,16 @@ def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old:
             (who_new or who_old) if who_new is not None and who_old is not None else None
         # a line some rule already told as what it is ("The company named is now Quibly AG instead
         # of Zorblio GmbH") or a term keeps its label: only what a short line alone was mistaken for goes
-        if who is not None and not labels[k].material and labels[k].explanation.startswith(_BLOCK_MISREAD):
+        if who is not None and not labels[k].material and labels[k].explanation.startswith(_BLOCK_MISREAD) \
+                and not (labels[k].cosmetic in ("regrouped", "moved-unchanged") and _still_there(c, old, new)):
             said.append((k, c.kind, who))
     # a line of one block removed and another added (a street replaced: the diff pairs no lines)
     # is that block's address changed
     both = {who for _, kind, who in said if kind == "removed"} & {who for _, kind, who in said if kind == "added"}
     for k, kind, who in said:
         done = "changed" if kind == "modified" or who in both else kind
-        text = f"Contact details: address of {who} {done}" if who else f"Contact details: an address {done}"
+        text = f"Contact details: {'an address' if who == 'address' else who} {done}" if who.startswith("address") \
+            else f"{who[0].upper()}{who[1:]} {done}"  # "Contact details of Zorblio added": phones, e-mails
         labels[k] = _cosmetic("contact-details", text, labels[k].facts_before, labels[k].facts_after)
 
 
