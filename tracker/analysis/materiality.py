@@ -7858,7 +7858,6 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _respaced(changes, labels, old, new)
     _relaid(changes, labels)
     _folded(changes, labels, old, new)
-    _contact_block_lines(changes, labels, old, new)
     return labels
 
 
@@ -7928,11 +7927,23 @@ def _still_there(change: Any, old: str, new: str) -> bool:
     return line.strip() != "" and line in flat(old if change.kind == "added" else new)
 
 
+def contact_blocks_said(changes: Sequence[Any], labels: Sequence[ChangeLabel], old: str, new: str) -> list[ChangeLabel]:
+    """``labels`` (of ``label_document``) with each line of a postal address or contact block
+    (``contact_blocks``) added, removed or changed told as what it is: one plain cosmetic
+    explanation for every line ("Contact details: address of Meetup's GDPR representative added"),
+    never a heading, a fragment, a law or a regrouping, whatever each short line alone looked like.
+    A material label, or one that says more than what a short line was mistaken for ("The company
+    named ..."), is kept. For display: the learned decision reads the labels as they were.
+
+    Args: changes, the diff's clause changes (kind, before, after, old_index, new_index); labels,
+    one per change; old, new, the two whole versions. Returns a new list, one label per change."""
+    labels = list(labels)
+    _contact_block_lines(changes, labels, old, new)
+    return labels
+
+
 def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
-    """Each line of a postal address or contact block (``contact_blocks``) added, removed or
-    changed, told as what it is: one plain cosmetic explanation for every line ("Contact details:
-    address of Meetup's GDPR representative added"), never a heading, a fragment, a law or a
-    regrouping, whatever each short line alone looked like."""
+    """``contact_blocks_said`` in place."""
     if not any(c.kind in ("added", "removed", "modified") and ((c.after or c.before or "").count(" ") < 9)
                for c in changes):
         return
