@@ -232,7 +232,11 @@ def analyse(old: str | None, new: str, *, kind: str = "changed", revert_of: str 
     # (in one walk of the old text: also where a moved clause came from, "from § 1 Use")
     seen_old = nearest_headings(old, (c.old_index for c in diff.changes if c.old_index is not None
                                       and (c.new_index not in seen_new or c.kind == "moved")))
-    for change, label in zip(diff.changes, labels):
+    from tracker.analysis.materiality import contact_blocks_said
+
+    # the lines of an address block told as what they are, for display only: the decision and the
+    # category model below read the rules' own labels, the features they were fitted on
+    for change, label in zip(diff.changes, contact_blocks_said(diff.changes, labels, old, new) if odd is None else labels):
         explanation = label.explanation
         if change.kind == "moved" and change.old_index is not None:
             explanation = _moved_from(explanation, seen_old.get(change.old_index),

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 __all__ = ["UI_WORDS", "STOPWORDS", "MODALS", "has_verb", "is_update_stamp", "is_request_stamp", "is_announcement", "is_error_page",
            "truncated_side", "sections_lost_side", "empty_side", "teaser_side", "not_terms_side", "is_pointer", "is_announcement_heading", "is_report", "chrome_kind", "is_address_run",
-           "is_contact_route", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word", "title_line"]
+           "is_contact_route", "is_contact_block", "contact_line_kind", "is_register_entry", "is_user_count", "is_advice", "is_attribution", "is_carrier_notice", "is_device_note", "is_mission_statement", "address_spans", "language_of", "function_word_counts", "DATE", "is_content_word", "title_line"]
 
 # --- dates ---------------------------------------------------------------------------------------
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -1631,6 +1631,54 @@ def address_spans(text: str) -> list[tuple[int, int]]:
                 any(re.fullmatch(r"(?!(?:19|20)\d\d\b)\d{4,7}|[a-z]{1,2}\d{1,2}[a-z]?", w) for w in ws) and len(ws) >= 3:
             out.append(m.span())
     return out
+
+
+# One line of a postal address or contact block, by what it is: an e-mail address, a phone number
+# (labelled, or digits alone), a postcode line ("EC3V 3ND", "75008 Paris", "Dublin 4", "San
+# Francisco, CA 94105"), a street line ("1 Cornhill", "Barrow Street", "Rue de Rivoli 12").
+_BLOCK_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_BLOCK_PHONE = re.compile(r"^(?:(?:tel|tél|phone|telephone|telefon|fax|mobile)\b\.?\s*:?\s*)?\+?\(?\d[\d ().-]{6,}\d$", re.I)
+_BLOCK_POSTCODE = re.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b|\b[A-Z]\d{2}\s?[A-Z\d]{4}\b|(?<![\d.,])\d{4,5}(?:-\d{3,4})?(?![\d.,])|"
+    r"^[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+\d{1,2}$|\b[A-Z]{2}\s+\d{5}\b")
+_BLOCK_NUMBERED_STREET = re.compile(r"^\d{1,5}[a-z]?,?\s+[A-Z]|\b[A-Z][\w'’-]+\s+\d{1,5}[a-z]?$")
+_BLOCK_TERMINAL = (".", ";", "!", "?")
+
+
+def contact_line_kind(line: str) -> str:
+    """What one line of a contact block is: "email", "phone", "postcode", "street", "firm" (a
+    legal form: "Quillan Partners Limited"), "name" (a short verbless line: a name, a building,
+    a city, a country), or "" when the line cannot belong to one (a verb, a sentence's end, more
+    than 8 words). Args: line, one line (Markdown marks allowed). Returns one of those strings."""
+    text = re.sub(r"[*_`\\]|\[([^\]]*)\]\([^)]*\)", lambda m: m.group(1) or "", line).strip().rstrip(",")
+    if not text or len(text.split()) > 8:
+        return ""
+    if _BLOCK_EMAIL.search(text):
+        return "email" if len(text.split()) <= 3 else ""
+    if _BLOCK_PHONE.match(text):
+        return "phone"
+    ws = [w.strip(".").lower() for w in re.findall(r"[^\W_]+\.?", text)]
+    if not ws or has_verb(ws) or text.endswith(_BLOCK_TERMINAL) and not text.endswith(tuple(f"{c}." for c in _CORP)) \
+            and not re.search(r"\b(?:St|Rd|Ave|Inc|Ltd|Co|Corp|Ste|Blvd|Dr|Ln|Pl|Sq)\.$", text) or not text[0].isupper() and not text[0].isdigit():
+        return ""
+    if any(w in _STREET for w in ws) or _BLOCK_NUMBERED_STREET.search(text):
+        return "street"
+    if _BLOCK_POSTCODE.search(text):
+        return "postcode"
+    if any(w in _CORP for w in ws):
+        return "firm"
+    return "name" if not any(c.isdigit() for c in text) else ""
+
+
+def is_contact_block(lines: list[str]) -> bool:
+    """Whether consecutive lines (each its own line of the page, as an address is set) make a
+    postal address or contact block: 3 to 12 lines, each one a part of it (``contact_line_kind``),
+    and at least two that only an address has (an e-mail, a phone, a postcode, a street). Args:
+    lines, the lines in order. Returns True or False."""
+    if not 3 <= len(lines) <= 12:
+        return False
+    kinds = [contact_line_kind(line) for line in lines]
+    return all(kinds) and sum(k in ("email", "phone", "postcode", "street") for k in kinds) >= 2
 
 
 # --- language --------------------------------------------------------------------------------

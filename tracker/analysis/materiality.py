@@ -21,7 +21,7 @@ from tracker.analysis.boilerplate import (_CORP, title_line, _ROUTE as _ROUTE_WO
                                           language_of,
                                           mask_stamps,
                                           is_address_run, is_announcement, is_announcement_heading, is_outage_notice,
-                                          is_attribution, is_carrier_notice, is_contact_route, is_device_note, is_content_word, is_law_background,
+                                          is_attribution, is_carrier_notice, contact_line_kind, is_contact_block, is_contact_route, is_device_note, is_content_word, is_law_background,
                                           is_mission_statement,
                                           is_register_entry, is_user_count, is_advice, is_language_row, is_pointer,
                                           pointer_core,
@@ -7859,6 +7859,122 @@ def label_document(changes: Sequence[Any], old: str, new: str) -> list[ChangeLab
     _relaid(changes, labels)
     _folded(changes, labels, old, new)
     return labels
+
+
+# The lead-in that names whose contact block follows: "you can also contact Meetup's GDPR
+# representative:", "write to our EU representative at:", "Our UK representative is:".
+_BLOCK_LEAD = re.compile(r"\b(?:contact|reach|write\s+to|representative\s+is|is\s+appointed\s+as)\s+(?:us\s+|them\s+)?(?:at\s+)?"
+                         r"(?P<who>(?:[\w’'.&-]+\s+){0,5}?[\w’'.&-]+?)(?:\s+(?:at|by\s+post|by\s+mail|as\s+follows))?\s*:\s*$", re.I)
+_SENTENCE_ID = re.compile(r"^(?P<para>.+)\.s\d+$")
+_NOT_WHO = frozenset("at us them details information address addresses are is below following by post mail e-mail email "
+                     "the our as follows".split())
+
+
+@lru_cache(maxsize=8)
+def contact_blocks(text: str) -> dict[int, str]:
+    """{clause index: what its block is} for every clause of ``text`` (``diff``'s clause split) that is
+    one line of a postal address or contact block (``boilerplate.is_contact_block``): the lines of
+    one paragraph, each split as a sentence of its own. What: "address of WHO" (a street or a
+    postcode in it) or "contact details of WHO" (only e-mails or phones), WHO being what the
+    lead-in just above names ("Meetup's GDPR representative:"), else the block's first line when
+    it is a name ("The New York Times Company"); "address" or "contact details" with no one named.
+    Args: text, one whole version. Returns the mapping; empty when the text has no block."""
+    from tracker.analysis.diff import _split
+
+    clauses = _split(text)
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(clauses):
+        m = _SENTENCE_ID.match(clauses[i].id or "")
+        if clauses[i].kind != "sentence" or not m or len(clauses[i].text) > 80:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(clauses) and clauses[j].kind == "sentence" and \
+                (mj := _SENTENCE_ID.match(clauses[j].id or "")) and mj.group("para") == m.group("para"):
+            j += 1
+        lines = [c.text for c in clauses[i:j]]
+        if is_contact_block(lines):
+            lead = _BLOCK_LEAD.search(plain(clauses[i - 1].text)) if i and clauses[i - 1].heading == clauses[i].heading else None
+            who = lead.group("who") if lead else ""
+            if not set(re.findall(r"[\w’'-]+", who.lower())) - _NOT_WHO:
+                who = ""  # "contact us at:", "our contact details are:": no one named
+            first = plain(lines[0]).strip()
+            if not who and contact_line_kind(lines[0]) in ("name", "firm") and not first.endswith(":"):
+                who = first  # "The New York Times Company", not a label ("Mailing Address:")
+            kinds = {contact_line_kind(line) for line in lines}
+            what = "address" if kinds & {"street", "postcode"} else "contact details"
+            out.update(dict.fromkeys(range(i, j), f"{what} of {who}" if who else what))
+        i = j
+    return out
+
+
+# What one line of an address block alone is taken for: a fragment, a heading, a law, a
+# regrouping, text without effect, a bare "contact details" (see ``_NOISE_TEXT``, ``_COSMETIC_TEXT``)
+_BLOCK_MISREAD = (*_NOISE_TEXT.values(), *_COSMETIC_TEXT.values(), "New heading", "Removed heading", "Heading reworded",
+                  "Section “", "Added text without legal effect", "Removed text without legal effect",
+                  "New contact details", "Removed contact details", "No term changed")
+
+
+def _still_there(change: Any, old: str, new: str) -> bool:
+    """Whether an added (removed) line's words are all in the other version, in order (links,
+    markup and spacing aside): a line regrouped ("Atlanta, GA 30350" now inside a map link), not
+    one that only looked so (a new e-mail address read as the old one's placeholder)."""
+    def flat(text: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", plain(text).lower())) + " "
+
+    line = flat(change.after if change.kind == "added" else change.before or "")
+    return line.strip() != "" and line in flat(old if change.kind == "added" else new)
+
+
+def contact_blocks_said(changes: Sequence[Any], labels: Sequence[ChangeLabel], old: str, new: str) -> list[ChangeLabel]:
+    """``labels`` (of ``label_document``) with each line of a postal address or contact block
+    (``contact_blocks``) added, removed or changed told as what it is: one plain cosmetic
+    explanation for every line ("Contact details: address of Meetup's GDPR representative added"),
+    never a heading, a fragment, a law or a regrouping, whatever each short line alone looked like.
+    A material label, or one that says more than what a short line was mistaken for ("The company
+    named ..."), is kept. For display: the learned decision reads the labels as they were.
+
+    Args: changes, the diff's clause changes (kind, before, after, old_index, new_index); labels,
+    one per change; old, new, the two whole versions. Returns a new list, one label per change."""
+    labels = list(labels)
+    _contact_block_lines(changes, labels, old, new)
+    return labels
+
+
+def _contact_block_lines(changes: Sequence[Any], labels: list[ChangeLabel], old: str, new: str) -> None:
+    """``contact_blocks_said`` in place."""
+    if not any(c.kind in ("added", "removed", "modified") and ((c.after or c.before or "").count(" ") < 9)
+               for c in changes):
+        return
+    blocks_old = blocks_new = None
+    said: list[tuple[int, str, str]] = []
+    for k, c in enumerate(changes):
+        if c.kind not in ("added", "removed", "modified") or len(c.after or c.before or "") > 120:
+            continue
+        # a modified line is told so only when it is a line of a block on both sides
+        who_old = who_new = None
+        if c.kind != "added" and c.old_index is not None:
+            blocks_old = contact_blocks(old) if blocks_old is None else blocks_old
+            who_old = blocks_old.get(c.old_index)
+        if c.kind != "removed" and c.new_index is not None:
+            blocks_new = contact_blocks(new) if blocks_new is None else blocks_new
+            who_new = blocks_new.get(c.new_index)
+        who = who_new if c.kind == "added" else who_old if c.kind == "removed" else \
+            (who_new or who_old) if who_new is not None and who_old is not None else None
+        # a line some rule already told as what it is ("The company named is now Quibly AG instead
+        # of Zorblio GmbH") or a term keeps its label: only what a short line alone was mistaken for goes
+        if who is not None and not labels[k].material and labels[k].explanation.startswith(_BLOCK_MISREAD) \
+                and not (labels[k].cosmetic in ("regrouped", "moved-unchanged") and _still_there(c, old, new)):
+            said.append((k, c.kind, who))
+    # a line of one block removed and another added (a street replaced: the diff pairs no lines)
+    # is that block's address changed
+    both = {who for _, kind, who in said if kind == "removed"} & {who for _, kind, who in said if kind == "added"}
+    for k, kind, who in said:
+        done = "changed" if kind == "modified" or who in both else kind
+        text = f"Contact details: {'an address' if who == 'address' else who} {done}" if who.startswith("address") \
+            else f"{who[0].upper()}{who[1:]} {done}"  # "Contact details of Zorblio added": phones, e-mails
+        labels[k] = _cosmetic("contact-details", text, labels[k].facts_before, labels[k].facts_after)
 
 
 _LABEL_WORDS = 6  # a row's first cell this short (a topic: "Managing your account") labels the row

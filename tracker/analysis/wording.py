@@ -2409,8 +2409,11 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
     from tracker.analysis.diff import _split
     from tracker.analysis.summary import _setext_titles
 
+    from tracker.analysis.materiality import contact_blocks
+
     clauses = _split(text)
     memo = _titles_memo(text)
+    blocks = contact_blocks(text)  # the short lines of an address are no titles ("London", "1 Cornhill")
     out: dict[int, str] = {}
     for i in indices:
         if not 0 <= i < len(clauses):
@@ -2420,7 +2423,9 @@ def nearest_headings(text: str, indices: Iterable[int]) -> dict[int, str]:
         # a section starts at a heading, or where the clauses' heading changes
         while j > 0 and clauses[j].kind != "heading" and clauses[j - 1].heading == clauses[j].heading:
             j -= 1
-            if j in memo.titles:
+            if j in blocks:
+                title = None
+            elif j in memo.titles:
                 title = memo.titles[j]
             else:
                 if memo.setext is None:
@@ -2919,10 +2924,13 @@ _FRAGMENT_LEAD = "A fragment without a verb, not a term: "
 def _company_swapped(changes: list[ClauseChange]) -> list[ClauseChange]:
     """An imprint's company line replaced ("Zorblio GmbH" removed, "Quibly AG" added: two lines
     without a verb) said as the change it is, on both: "The company named is now Quibly AG instead
-    of Zorblio GmbH", never two "fragments, not a term". Only one such pair in a version."""
+    of Zorblio GmbH", never two "fragments, not a term" nor two lines of an address. Only one such pair
+    in a version."""
     def company(c: ClauseChange) -> str:
         text = _plain(c.after if c.kind == "added" else c.before).strip()
-        if not c.explanation.startswith(_FRAGMENT_LEAD) or len(text.split()) > 8 or not _COMPANY.search(text):
+        # (a line of an address block: ``materiality._contact_block_lines``)
+        if not c.explanation.startswith((_FRAGMENT_LEAD, "Contact details: ")) or len(text.split()) > 8 \
+                or not _COMPANY.search(text):
             return ""
         return text if re.search(r"(?:" + _COMPANY.pattern + r")\s*$", text) else ""
 
@@ -3088,7 +3096,24 @@ def switch_across(changes: list[ClauseChange]) -> list[ClauseChange]:
     quote = m.group("q") if m and _ARBITRATES.search(m.group("q")) else _about(after, ("arbitration",))
     rest = c.explanation[m.end():] if m and _ARBITRATES.search(m.group("q")) else ""
     said = f"{TO_ARBITRATION}{courts[0]}: {quote} (arbitration){rest}"
-    return [replace(x, explanation=said) if x is c else x for x in changes]
+    # the clause that sent disputes to those courts points to the arbitration that replaced it: the
+    # same news told once ("Removed right for users: Any dispute … in the state or federal courts"
+    # said it again, worse)
+    where = f"see {c.section}" if c.section else "see the new arbitration clause"
+    gone = {id(x) for x in changes if x is not c and x.kind in ("removed", "modified", "moved")
+            and "jurisdiction" in x.categories and courts_named(_plain(x.before)) == courts[0]
+            and not _ARBITRATES.search(_plain(x.before)) and not courts_named(_plain(x.after))
+            and not _other_news(x)}
+    return [replace(x, explanation=said) if x is c else
+            replace(x, explanation=f"Replaced by binding arbitration ({where}): disputes no longer go to "
+                                   f"{courts[0]}{_tail(x.explanation, x.categories)}") if id(x) in gone else x
+            for x in changes]
+
+
+def _other_news(change: ClauseChange) -> bool:
+    """Whether a clause that named the courts says more than where disputes go: an explanation with
+    a category beside ``jurisdiction`` and ``governing-law`` (a liability cap, a waiver gone with it)."""
+    return bool(set(change.categories) - {"jurisdiction", "governing-law"})
 
 
 def _cats_of(part: str) -> list[str]:
