@@ -742,43 +742,16 @@ def shortened_notice(change: object) -> bool:
     """Whether ``change`` only shortens a notice period the user is given ("at least 30 days' notice
     before any price increase" → "7 days'"), some notice left (``materiality.notice_cut``: not one
     dropped or now "without notice", which take the notice away and are news of their own)."""
+    from tracker.analysis.notice import NO_NOTICE, NOTICE_WORDS, notice_days
+
     before, after = getattr(change, "before", None), getattr(change, "after", None)
     if getattr(change, "kind", "") != "modified" or not before or not after \
-            or not (_NOTICE_SAID.search(before) and _NOTICE_SAID.search(after)):
+            or not (NOTICE_WORDS.search(before) and NOTICE_WORDS.search(after)):
         return False  # (most clauses name no notice: no facts read)
-    if _NO_NOTICE.search(plain_text(after)) and not _NO_NOTICE.search(plain_text(before)):
+    if NO_NOTICE.search(plain_text(after)) and not NO_NOTICE.search(plain_text(before)):
         return False  # now "without notice": the notice is gone, not shortened
-    old, new = _notice_days(before), _notice_days(after)
+    old, new = notice_days(plain_text(before)), notice_days(plain_text(after))
     return old is not None and new is not None and 0 < new < old
-
-
-# Words that tie a period to notice given to the user (``materiality`` reads the same; this module
-# imports no analysis module that imports it back), and the user's own duty to give notice
-_NOTICE_SAID = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bbeforehand\b|\bwarn|\bannounc|\bpréavis\b|"
-                          r"\bà l['’]avance\b|\bavant\b|\binform|\bFrist\b|\bim Voraus\b|\bvorab\b|\bankündig|"
-                          r"\bpreaviso\b|\bantelación\b", re.I)
-_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)", re.I)
-_NO_NOTICE = re.compile(r"\bwithout (?:any |prior |advance |further )*(?:notice|notification|notifying)\b|\bsans préavis\b|"
-                        r"\bohne (?:vorherige )?(?:Ankündigung|Vorankündigung|Frist)\b", re.I)
-_NOTICE_UNITS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
-
-
-def _notice_days(text: str) -> float | None:
-    """The shortest notice period ``text`` (a clause, plain or Markdown) gives the user, in days: a
-    duration called notice or said in a sentence with notice words; None when it names none."""
-    from tracker.analysis.clauses import split_sentences
-    from tracker.analysis.facts import extract_facts
-
-    plain = plain_text(text)
-    sentences = split_sentences(plain)
-    out = []
-    for f in extract_facts(plain):
-        if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
-            continue
-        sentence = next((s for s in sentences if f.text in s), plain)
-        if (f.qualifier == "notice" or _NOTICE_SAID.search(sentence)) and not _USERS_NOTICE.search(sentence):
-            out.append(float(m.group(1)) * _NOTICE_UNITS[m.group(2)])
-    return min(out) if out else None
 
 
 # An amount in an explanation, its number ("$12", "12 €", "USD 12", "12 dollars")

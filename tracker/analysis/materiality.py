@@ -35,6 +35,7 @@ from tracker.analysis.facts_eu import is_foreign
 from tracker.analysis.restating import (QUALIFYING, STRONG, change_restated, meaning_moved, said_around, same_content,
                                         spelled_out, address_only)
 from tracker.analysis.lexicons import QUALIFIER_OPEN
+from tracker.analysis.notice import NO_NOTICE as _NO_NOTICE, USERS_NOTICE as _USERS_NOTICE, notice_days as _notice_days
 from tracker.analysis.rendering import LEADS_ON, clause_text, one_line, plain_text, table_cells
 from tracker.analysis.scope import _LINK_TARGET_OR_URL, DOCUMENT_NAME
 from tracker.analysis.subject import resolved_start
@@ -3399,19 +3400,6 @@ def _window(d: Delta, side: str, width: int = 4, limit: int = 80, hidden: bool =
 # Notice before something is done to a user (a termination, a price or terms change, a removal)
 # is what lets them leave or save their work first: a clause that no longer gives it, or gives
 # less, is as serious as a new one-sided term.
-_NO_NOTICE = re.compile(r"\bwithout (?:(?:any|prior|advance|further|previous|written|formal|notice or)\s+)*"
-                        r"(?:notice|notification|warning|informing you|notifying you|telling you)\b|"
-                        r"\bwith no (?:(?:prior|advance|further)\s+)?notice\b|"
-                        r"\bno (?:(?:prior|advance)\s+)?notice (?:is|will be|shall be|need be) (?:required|given|necessary)\b|"
-                        # French, German, Spanish: "sans préavis", "ohne Vorankündigung", "fristlos",
-                        # "sin previo aviso"
-                        r"\bsans (?:aucun |aucune |autre )?(?:préavis|avis préalable|notification(?: préalable)?|"
-                        r"information préalable|avertissement|vous (?:en )?(?:informer|avertir|prévenir|aviser))\b|"
-                        r"\bohne (?:jede |jegliche |weitere |vorherige |vorhergehende )?(?:Vorankündigung|Ankündigung|"
-                        r"Benachrichtigung|Mitteilung|Vorwarnung|Warnung|(?:Einhaltung einer )?(?:Kündigungs)?[Ff]rist|"
-                        r"Sie (?:vorher |vorab )?zu (?:benachrichtigen|informieren|warnen))\b|\bfristlos\w*|"
-                        r"\bsin (?:ningún |previo |más )?(?:aviso|preaviso|notificación|avisarle|notificarle)(?: previ[oa])?\b",
-                        re.I)
 _UNIT = r"(?:hours?|days?|weeks?|months?|years?|business days?|calendar days?)"
 _NOTICE_GIVEN = re.compile(
     rf"\b{_UNIT}['’]?\s+(?:(?:prior|advance|written|email|e-mail)\s+)*notice\b|"
@@ -3431,36 +3419,6 @@ _NOTICE_GIVEN = re.compile(
     # Spanish: "con 30 días de antelación", "previo aviso", "preaviso"
     r"\bpreaviso\b|\bcon (?:\S+ ){0,3}(?:antelación|anticipación)\b|\b(?:aviso|notificación) previ[oa]\b|\bprevio aviso\b",
     re.I)
-# the user's own duty to give notice ("you must give us 30 days' notice to cancel", "vous pouvez
-# résilier avec un préavis de 30 jours", "Sie können mit einer Frist von 30 Tagen kündigen"):
-# dropping it takes nothing from the user
-_USERS_NOTICE = re.compile(r"\byou\b[^.;]{0,40}\b(?:give|provide|send|submit|notify)\b[^.;]{0,30}?(?:\bus\b|notice)|"
-                           r"\bvous (?:pouvez|devez|pourrez|devrez)\b[^.;]{0,30}\b(?:résilier|nous (?:informer|notifier|"
-                           r"prévenir|aviser)|(?:donner|adresser|envoyer|respecter) (?:un )?préavis)|"
-                           r"(?-i:\bSie)\s+(?:können|müssen|dürfen)\b[^.;]{0,60}\b(?:kündigen|uns\b)|"
-                           r"\busted (?:puede|debe)\b[^.;]{0,40}\b(?:cancelar|notificarnos|avisarnos)", re.I)
-# Words that tie a period to notice given to the user, in the languages the facts are read in
-_NOTICE_WORDS = re.compile(r"\bnoti(?:ce|fy|fied|fication)\b|\bin advance\b|\bwarn|\bgrace period\b|\bannounc|\bpréavis\b|\bavant\b|"
-                           r"\bà l['’]avance\b|\binform|\bavert|\bprévien|\bpréven|\bFrist\b|\bim Voraus\b|\bvorab\b|"
-                           r"\bbenachrichtig|\bankündig|\bpreaviso\b|\bantelación\b|\banticipación\b|\baviso\b", re.I)
-# days in a notice period's unit (not ``_DAYS``, which ``duration_days`` reads: one name shadowed the other)
-_NOTICE_UNITS = {"H": 1 / 24, "D": 1, "W": 7, "M": 30, "Y": 365}
-
-
-def _notice_days(text: str) -> float | None:
-    """The shortest notice period ``text`` promises the user, in days (None when it names none):
-    a duration called notice ("30 days' notice") or said with notifying or advance words."""
-    out = []
-    for f in extract_facts(text):
-        if f.kind != "duration" or not (m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HDWMY])", f.value)):
-            continue
-        sentence = _sentence_with(text, f.text)[0] or text
-        if f.qualifier == "notice" or _NOTICE_WORDS.search(sentence):
-            if not _USERS_NOTICE.search(sentence):
-                out.append(float(m.group(1)) * _NOTICE_UNITS[m.group(2)])
-    return min(out) if out else None
-
-
 def _gives_notice(text: str) -> bool:
     """Whether ``text`` promises the user notice before something is done (not "without
     notice", not the user's own duty to give notice)."""
